@@ -1,0 +1,37 @@
+package org.ddrm.api;
+
+import java.util.List;
+import java.util.Optional;
+import org.tensorflow.Operand;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * The graph part of a denoiser on top of an embedding backend: the training loss of a triple
+ * batch and the scores of users over all items. The {@code none} denoiser is plain BPR.
+ */
+public interface Denoiser {
+  /** Scalar training loss of the batch the denoiser was built with. */
+  Operand<TFloat32> loss();
+
+  /** The denoiser's own trainable variables (empty for loss-only denoisers). */
+  List<Variable<TFloat32>> variables();
+
+  /**
+   * Whether the backend is trained first with plain BPR and then frozen, so that only
+   * {@link #variables()} learn in the denoiser's stage (the paper's two-stage protocol).
+   */
+  boolean freezesBackend();
+
+  /** Scores of the given users over all items, shape [users, numItems]. */
+  Operand<TFloat32> scores(Operand<TInt32> users);
+
+  /**
+   * A per-interaction score for the given (user, item) pairs, higher for interactions the
+   * denoiser trusts more; the noise audit ranks planted false positives with it.
+   */
+  default Optional<Operand<TFloat32>> interactionScores(Operand<TInt32> users, Operand<TInt32> items) {
+    return Optional.empty();
+  }
+}

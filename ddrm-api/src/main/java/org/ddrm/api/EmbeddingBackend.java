@@ -1,0 +1,33 @@
+package org.ddrm.api;
+
+import java.util.List;
+import java.util.Optional;
+import org.tensorflow.Operand;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * The graph part of an embedding recommender (MF-BPR, LightGCN, SGL): its final user and item
+ * embedding tables (after any propagation), its regularisation term and auxiliary loss for a
+ * batch, and its variables.
+ */
+public interface EmbeddingBackend {
+  /** Final user embeddings, shape [numUsers, dimension]. */
+  Operand<TFloat32> userEmbeddings();
+
+  /** Final item embeddings, shape [numItems, dimension]. */
+  Operand<TFloat32> itemEmbeddings();
+
+  int dimension();
+
+  /** The backend's weight-decay term for a batch (a scalar), already multiplied by its weight. */
+  Operand<TFloat32> regularization(TripleBatch batch);
+
+  /** An extra loss the backend trains with besides BPR, such as SGL's contrastive loss. */
+  default Optional<Operand<TFloat32>> auxiliaryLoss(TripleBatch batch) {
+    return Optional.empty();
+  }
+
+  /** The backend's trainable variables (its layer-0 embeddings and any weights). */
+  List<Variable<TFloat32>> variables();
+}

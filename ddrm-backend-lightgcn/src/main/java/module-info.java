@@ -1,0 +1,4 @@
+/** The LightGCN embedding backend (graph propagation over the user-item adjacency). */
+module org.ddrm.backend.lightgcn {
+  requires org.ddrm.api;
+}

@@ -1,0 +1,2 @@
+/** Baseline models as providers of the DDRM SPI. Providers follow. */
+package org.ddrm.baselines;

@@ -1,0 +1,59 @@
+package org.ddrm.core.config;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+import org.ddrm.api.SettingSpec;
+
+/**
+ * The keys a run accepts: the framework's own and those of the providers the run uses, each with
+ * its default. Validation rejects unknown keys, naming the nearest valid one, and returns the
+ * resolved settings (defaults plus the file's values).
+ */
+public final class SettingsSchema {
+  private final Map<String, SettingSpec> specs = new TreeMap<>();
+
+  /** Adds keys with the given prefix ({@code ""} for framework keys). */
+  public SettingsSchema add(String prefix, List<SettingSpec> keys) {
+    for (SettingSpec spec : keys) {
+      String full = prefix.isEmpty() ? spec.key() : prefix + "." + spec.key();
+      specs.put(full, new SettingSpec(full, spec.defaultValue(), spec.description()));
+    }
+    return this;
+  }
+
+  public Map<String, SettingSpec> specs() {
+    return Map.copyOf(specs);
+  }
+
+  /**
+   * Checks every key of the raw config against the schema and fills in defaults.
+   *
+   * @throws ConfigException naming the source, the unknown key and the nearest valid key
+   */
+  public MapSettings validate(ConfigLoader.RawConfig raw) {
+    Map<String, String> resolved = new LinkedHashMap<>();
+    specs.values().forEach(s -> resolved.put(s.key(), s.defaultValue()));
+    for (Map.Entry<String, String> entry : raw.values().entrySet()) {
+      String key = entry.getKey();
+      if (!specs.containsKey(key)) {
+        String hint = nearest(key).map(k -> "; did you mean '" + k + "'?").orElse("");
+        throw new ConfigException(
+            "unknown setting '" + key + "' in " + raw.source() + hint
+                + " (run 'ddrm list' to see every provider's settings)");
+      }
+      resolved.put(key, entry.getValue());
+    }
+    return MapSettings.of(resolved);
+  }
+
+  /** The valid key closest to the given one by edit distance. */
+  public Optional<String> nearest(String key) {
+    LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
+    return specs.keySet().stream().min(Comparator.comparingInt(k -> distance.apply(k, key)));
+  }
+}

@@ -1,0 +1,2 @@
+/** Settings: properties files with includes, overrides, validation against declared keys. */
+package org.ddrm.core.config;

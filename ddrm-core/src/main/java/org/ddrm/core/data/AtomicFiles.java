@@ -1,0 +1,50 @@
+package org.ddrm.core.data;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Writes a text file through a temporary file in the same directory and an atomic rename. */
+final class AtomicFiles {
+  private AtomicFiles() {}
+
+  interface Content {
+    void writeTo(Writer writer) throws IOException;
+  }
+
+  static void write(Path file, Content content) {
+    Path target = file.toAbsolutePath();
+    Path dir = target.getParent();
+    Path temp = null;
+    try {
+      Files.createDirectories(dir);
+      temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+      try (BufferedWriter writer =
+          Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+        content.writeTo(writer);
+      }
+      try {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+      temp = null;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + ": " + e, e);
+    } finally {
+      if (temp != null) {
+        try {
+          Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+          // the write already failed; a stray temporary file is the lesser problem
+        }
+      }
+    }
+  }
+}

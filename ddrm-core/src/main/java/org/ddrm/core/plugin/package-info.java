@@ -1,0 +1,2 @@
+/** Provider discovery through {@link java.util.ServiceLoader}, with unique names. */
+package org.ddrm.core.plugin;

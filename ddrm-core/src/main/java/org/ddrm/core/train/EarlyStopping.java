@@ -1,0 +1,90 @@
+package org.ddrm.core.train;
+
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Validates every {@code every} epochs, checkpoints the best epoch by one metric, stops after
+ * {@code patience} validations without improvement (never before {@code minEpochs}), and restores
+ * the best checkpoint when training ends.
+ */
+public final class EarlyStopping implements TrainingListener {
+  private static final Logger log = LoggerFactory.getLogger(EarlyStopping.class);
+
+  private final Supplier<Map<String, Double>> validator;
+  private final String metric;
+  private final int every;
+  private final int patience;
+  private final int minEpochs;
+  private final Checkpoint checkpoint;
+  private double best = Double.NEGATIVE_INFINITY;
+  private int bestEpoch;
+  private Map<String, Double> bestMetrics = Map.of();
+  private int lastEpoch;
+  private int misses;
+  private boolean stop;
+
+  public EarlyStopping(
+      Supplier<Map<String, Double>> validator, String metric, int every, int patience,
+      int minEpochs, Checkpoint checkpoint) {
+    this.validator = validator;
+    this.metric = metric;
+    this.every = every;
+    this.patience = patience;
+    this.minEpochs = minEpochs;
+    this.checkpoint = checkpoint;
+  }
+
+  @Override
+  public EpochReport onEpochEnd(EpochReport report) {
+    lastEpoch = report.epoch();
+    if (every <= 0 || report.epoch() % every != 0) {
+      return report;
+    }
+    Map<String, Double> metrics = validator.get();
+    Double value = metrics.get(metric);
+    if (value == null) {
+      throw new IllegalArgumentException(
+          "selection metric '" + metric + "' is not among the validation metrics " + metrics.keySet());
+    }
+    if (value > best) {
+      best = value;
+      bestEpoch = report.epoch();
+      bestMetrics = Map.copyOf(metrics);
+      misses = 0;
+      checkpoint.save();
+    } else {
+      misses++;
+    }
+    log.info("{} epoch {}: valid {} = {} (best {} at epoch {})", report.stage(), report.epoch(),
+        metric, String.format("%.4f", value), String.format("%.4f", best), bestEpoch);
+    stop = misses >= patience && report.epoch() >= minEpochs;
+    return report.withValidation(metrics);
+  }
+
+  @Override
+  public boolean stopRequested() {
+    return stop;
+  }
+
+  @Override
+  public void onTrainingEnd(String stage) {
+    if (bestEpoch > 0) {
+      checkpoint.restore();
+      log.info("{}: restored the best checkpoint, epoch {} ({} = {})", stage, bestEpoch, metric,
+          String.format("%.4f", best));
+    }
+  }
+
+  /** The selected epoch: the best validated one, or the last one when nothing was validated. */
+  public int bestEpoch() {
+    return bestEpoch > 0 ? bestEpoch : lastEpoch;
+  }
+
+  /** Validation metrics of the selected epoch (empty when nothing was validated). */
+  public Map<String, Double> bestMetrics() {
+    return bestMetrics;
+  }
+}

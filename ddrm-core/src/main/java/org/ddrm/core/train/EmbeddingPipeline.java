@@ -1,0 +1,119 @@
+package org.ddrm.core.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ddrm.api.BatchSource;
+import org.ddrm.api.Denoiser;
+import org.ddrm.api.DenoiserProvider;
+import org.ddrm.api.EmbeddingBackend;
+import org.ddrm.api.EmbeddingBackendProvider;
+import org.ddrm.api.ModelGraph;
+import org.ddrm.api.Settings;
+import org.ddrm.api.TrainableModel;
+import org.ddrm.api.TripleBatch;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * Composes an embedding backend and a denoiser into training stages. A denoiser that freezes the
+ * backend (DDRM) gets two stages, as in the paper: the backend with plain BPR, then only the
+ * denoiser's variables. Any other denoiser trains together with the backend in one stage.
+ */
+public final class EmbeddingPipeline {
+  private final EmbeddingBackend backend;
+  private final List<TrainingStage> stages;
+
+  private EmbeddingPipeline(EmbeddingBackend backend, List<TrainingStage> stages) {
+    this.backend = backend;
+    this.stages = stages;
+  }
+
+  /**
+   * Builds the backend, the denoiser and (when the denoiser freezes the backend) the plain-BPR
+   * first stage into the graph.
+   *
+   * @param settings the run's settings (provider settings are scoped by provider name)
+   * @param bpr the {@code none} provider, used for the first stage of frozen-backend denoisers
+   */
+  public static EmbeddingPipeline build(ModelGraph graph, Settings settings,
+      EmbeddingBackendProvider backendProvider, DenoiserProvider denoiserProvider,
+      DenoiserProvider bpr) {
+    Ops tf = graph.tf();
+    TripleBatch batch = new TripleBatch(
+        input(tf, "users"), input(tf, "positives"), input(tf, "negatives"));
+    EmbeddingBackend backend =
+        backendProvider.build(graph, settings.scope(backendProvider.name()));
+    Denoiser denoiser = denoiserProvider.build(
+        graph, settings.scope(denoiserProvider.name()), backend, batch);
+    List<TrainingStage> stages = new ArrayList<>();
+    if (denoiser.freezesBackend()) {
+      Denoiser plain = bpr.build(graph, settings.scope(bpr.name()), backend, batch);
+      stages.add(new TrainingStage("backend",
+          new TripleModel(graph, batch, plain, backend.variables(), settings.getInt("train.batch_size")),
+          "train"));
+      stages.add(new TrainingStage("denoiser",
+          new TripleModel(graph, batch, denoiser, denoiser.variables(),
+              settings.getInt("denoise.batch_size")),
+          "denoise"));
+    } else {
+      List<Variable<TFloat32>> variables = new ArrayList<>(backend.variables());
+      variables.addAll(denoiser.variables());
+      stages.add(new TrainingStage("backend",
+          new TripleModel(graph, batch, denoiser, variables, settings.getInt("train.batch_size")),
+          "train"));
+    }
+    return new EmbeddingPipeline(backend, List.copyOf(stages));
+  }
+
+  public EmbeddingBackend backend() {
+    return backend;
+  }
+
+  /** The stages in training order; the last one's model is the run's final model. */
+  public List<TrainingStage> stages() {
+    return stages;
+  }
+
+  private static Placeholder<TInt32> input(Ops tf, String name) {
+    return tf.withName(name).placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
+  }
+
+  /** A denoiser's loss over sampled BPR triples, training the given variables. */
+  private static final class TripleModel implements TrainableModel {
+    private final Denoiser denoiser;
+    private final List<Variable<TFloat32>> variables;
+    private final BatchSource batches;
+
+    TripleModel(ModelGraph graph, TripleBatch batch, Denoiser denoiser,
+        List<Variable<TFloat32>> variables, int batchSize) {
+      this.denoiser = denoiser;
+      this.variables = List.copyOf(variables);
+      this.batches = new UniformTripleSampler(graph.dataset().trainMatrix(), batch, batchSize);
+    }
+
+    @Override
+    public Operand<TFloat32> loss() {
+      return denoiser.loss();
+    }
+
+    @Override
+    public List<Variable<TFloat32>> trainableVariables() {
+      return variables;
+    }
+
+    @Override
+    public BatchSource batches() {
+      return batches;
+    }
+
+    @Override
+    public Operand<TFloat32> scores(Operand<TInt32> users) {
+      return denoiser.scores(users);
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package org.ddrm.core.train;
+
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.ddrm.api.BatchSource;
+import org.ddrm.api.TrainingHook;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.op.Op;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * The one training loop every model shares: for each epoch, the batch source feeds each step,
+ * {@code session.run} applies the optimiser and fetches the loss, and listeners do the rest.
+ */
+public final class TrainingLoop {
+  private final Session session;
+  private final String stage;
+  private final Operand<TFloat32> loss;
+  private final Op step;
+  private final BatchSource batches;
+  private final List<TrainingHook> hooks;
+  private final List<TrainingListener> listeners;
+
+  public TrainingLoop(
+      Session session, String stage, Operand<TFloat32> loss, Op step, BatchSource batches,
+      List<TrainingHook> hooks, List<TrainingListener> listeners) {
+    this.session = session;
+    this.stage = stage;
+    this.loss = loss;
+    this.step = step;
+    this.batches = batches;
+    this.hooks = List.copyOf(hooks);
+    this.listeners = List.copyOf(listeners);
+  }
+
+  /**
+   * Trains for at most {@code maxEpochs} epochs, or until a listener asks to stop.
+   *
+   * @return the number of epochs run
+   */
+  public int run(int maxEpochs, RandomGenerator random) {
+    int epoch = 0;
+    try {
+      while (epoch < maxEpochs) {
+        epoch++;
+        runEpoch(epoch, random);
+        if (listeners.stream().anyMatch(TrainingListener::stopRequested)) {
+          break;
+        }
+      }
+    } finally {
+      listeners.forEach(l -> l.onTrainingEnd(stage));
+    }
+    return epoch;
+  }
+
+  private void runEpoch(int epoch, RandomGenerator random) {
+    int count = batches.batchesPerEpoch();
+    for (TrainingListener listener : listeners) {
+      listener.onEpochStart(stage, epoch, count);
+    }
+    for (TrainingHook hook : hooks) {
+      hook.beforeEpoch(epoch, session, random);
+    }
+    long start = System.nanoTime();
+    batches.startEpoch(random);
+    double sum = 0;
+    for (int batch = 1; batch <= count; batch++) {
+      double value = runStep();
+      sum += value;
+      for (TrainingListener listener : listeners) {
+        listener.onBatch(stage, epoch, batch, value);
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    EpochReport report =
+        new EpochReport(stage, epoch, sum / count, seconds, batches.examplesPerEpoch(), java.util.Map.of());
+    for (TrainingListener listener : listeners) {
+      report = listener.onEpochEnd(report);
+    }
+  }
+
+  private double runStep() {
+    Session.Runner runner = session.runner();
+    AutoCloseable[] fed = new AutoCloseable[hooks.size() + 1];
+    try {
+      fed[0] = batches.feedNext(runner);
+      for (int k = 0; k < hooks.size(); k++) {
+        fed[k + 1] = hooks.get(k).feed(runner);
+      }
+      try (Result result = runner.addTarget(step).fetch(loss).run()) {
+        return ((TFloat32) result.get(0)).getFloat();
+      }
+    } finally {
+      for (AutoCloseable closeable : fed) {
+        closeQuietly(closeable);
+      }
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    if (closeable == null) {
+      return;
+    }
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      throw new IllegalStateException("could not release a batch's tensors", e);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Training: graph and session lifecycle, samplers, the optimiser and the listener-driven loop. */
+package org.ddrm.core.train;

@@ -1,0 +1,2 @@
+/** The {@code ddrm} command line. */
+package org.ddrm.eval.cli;

@@ -1,0 +1,283 @@
+package org.ddrm.eval.evaluation;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.stream.IntStream;
+import org.ddrm.api.Dataset;
+import org.ddrm.api.TrainableModel;
+import org.ddrm.api.UserItemMatrix;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.nn.TopK;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * Full-ranking evaluation of a {@link TrainableModel} over all items, in user batches.
+ *
+ * <p>The constructor adds the evaluation ops to the model's graph once: a users placeholder
+ * (int32 [B]), the model's scores [B, numItems], a mask that sets the scores of already-seen
+ * items to -infinity (fed as [m, 2] pairs of (row in batch, item), applied with
+ * {@code TensorScatterNdUpdate}, so nothing larger than one batch of scores is ever built), and
+ * a top-K with k = min(max K, numItems).
+ *
+ * <ul>
+ *   <li>{@link Split#VALID}: ground truth = validation items, masked = train items.
+ *   <li>{@link Split#TEST}: ground truth = test items, masked = train and validation items.
+ * </ul>
+ *
+ * Items whose score is -infinity (masked) or NaN are not ranked, so a user with fewer unmasked
+ * items than K gets a shorter list. Ties are broken by the lower item id (TensorFlow's top-K
+ * puts the lower index first among equal values). Users with an empty ground truth are not
+ * scored. Each user's list depends only on their own scores and means are summed in ascending
+ * user order, so the results do not depend on the batch size as long as the model scores each
+ * user independently of the rest of the batch.
+ *
+ * <p>Not thread-safe: one evaluation at a time per evaluator.
+ */
+public final class FullRankingEvaluator {
+  private static final Logger log = LoggerFactory.getLogger(FullRankingEvaluator.class);
+
+  private final Session session;
+  private final TrainableModel model;
+  private final Dataset dataset;
+  private final EvaluationOptions options;
+  private final RankingMetrics metrics;
+  private final int rankedLength;
+  private final Placeholder<TInt32> users;
+  private final Placeholder<TInt32> maskPairs;
+  private final TopK<TFloat32, TInt32> topK;
+
+  /** An evaluator with {@link EvaluationOptions#defaults()}. */
+  public FullRankingEvaluator(Session session, Ops tf, TrainableModel model, Dataset dataset) {
+    this(session, tf, model, dataset, EvaluationOptions.defaults());
+  }
+
+  /**
+   * Adds the evaluation ops to the graph of {@code tf}.
+   *
+   * @param session the session that runs the model's graph
+   * @param tf the op factory of the model's graph
+   * @param model the model whose {@link TrainableModel#scores} are ranked
+   * @param dataset the data set the model was built on
+   * @param options cut-offs, batch size, whether to keep the top-K lists
+   */
+  public FullRankingEvaluator(
+      Session session, Ops tf, TrainableModel model, Dataset dataset, EvaluationOptions options) {
+    this.session = Objects.requireNonNull(session, "session");
+    this.model = Objects.requireNonNull(model, "model");
+    this.dataset = Objects.requireNonNull(dataset, "dataset");
+    this.options = Objects.requireNonNull(options, "options");
+    if (dataset.numItems() <= 0) {
+      throw new IllegalArgumentException("data set " + dataset.name() + " has no items to rank");
+    }
+    this.metrics = new RankingMetrics(options.ks());
+    this.rankedLength = Math.min(metrics.maxK(), dataset.numItems());
+
+    Ops eval = tf.withSubScope("evaluation");
+    users = eval.withName("users").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
+    maskPairs =
+        eval.withName("mask_pairs").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, 2)));
+    Operand<TFloat32> scores = model.scores(users);
+    Operand<TInt32> maskCount =
+        eval.slice(eval.shape(maskPairs), eval.constant(new int[] {0}), eval.constant(new int[] {1}));
+    Operand<TFloat32> minusInfinity =
+        eval.fill(maskCount, eval.constant(Float.NEGATIVE_INFINITY));
+    Operand<TFloat32> masked = eval.tensorScatterNdUpdate(scores, maskPairs, minusInfinity);
+    topK =
+        eval.nn.topK(
+            masked, eval.constant(rankedLength), new TopK.Options[] {TopK.sorted(true)});
+  }
+
+  /** The metric computation this evaluator uses (cut-offs and metric names). */
+  public RankingMetrics metrics() {
+    return metrics;
+  }
+
+  public EvaluationOptions options() {
+    return options;
+  }
+
+  /** Evaluates every user with a non-empty ground truth in the split. */
+  public EvaluationResult evaluate(Split split) {
+    return evaluate(split, IntStream.range(0, dataset.numUsers()).toArray());
+  }
+
+  /**
+   * Evaluates the given users (for example a fixed validation subset). Users with an empty ground
+   * truth are skipped; the rest are ranked in ascending id order, repeats counted once.
+   *
+   * @throws IllegalArgumentException when a user id lies outside the data set
+   */
+  public EvaluationResult evaluate(Split split, int[] candidateUsers) {
+    long start = System.nanoTime();
+    UserItemMatrix truth = truthOf(split);
+    int[] selected = selectUsers(candidateUsers, truth);
+    MetricMeans means = new MetricMeans(metrics.names());
+    PerUserMetrics.Builder table =
+        new PerUserMetrics.Builder(metrics.names(), options.keepTopItems());
+    int usersWithNaN = 0;
+    for (int from = 0; from < selected.length; from += options.batchSize()) {
+      int[] batch = Arrays.copyOfRange(selected, from, Math.min(selected.length, from + options.batchSize()));
+      RankedBatch ranked = rank(batch, split);
+      usersWithNaN += ranked.usersWithNaN();
+      for (int row = 0; row < batch.length; row++) {
+        int user = batch[row];
+        int[] userTruth = truth.items(user);
+        double[] values = metrics.evaluate(ranked.items()[row], userTruth).orElseThrow();
+        means.add(values);
+        table.add(user, userTruth.length, values, ranked.items()[row]);
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    if (usersWithNaN > 0) {
+      log.warn(
+          "{} evaluation: {} users have NaN scores among their top {}; those items were not ranked",
+          split.label(), usersWithNaN, rankedLength);
+    }
+    EvaluationResult result =
+        new EvaluationResult(split, means.means(), means.count(), seconds, table.build());
+    if (result.usersEvaluated() == 0) {
+      log.warn("{} evaluation: no user has ground truth; every mean is 0", split.label());
+    }
+    int firstK = metrics.ks().get(0);
+    log.info(
+        "{} evaluation of {} users in {} s: {} {}, {} {}",
+        split.label(),
+        result.usersEvaluated(),
+        String.format("%.2f", seconds),
+        RankingMetric.RECALL.at(firstK),
+        String.format("%.4f", result.metric(RankingMetric.RECALL, firstK)),
+        RankingMetric.NDCG.at(firstK),
+        String.format("%.4f", result.metric(RankingMetric.NDCG, firstK)));
+    log.debug("{} evaluation means: {}", split.label(), result.means());
+    return result;
+  }
+
+  private UserItemMatrix truthOf(Split split) {
+    return split == Split.VALID ? dataset.validMatrix() : dataset.testMatrix();
+  }
+
+  private int[] selectUsers(int[] candidates, UserItemMatrix truth) {
+    for (int user : candidates) {
+      if (user < 0 || user >= dataset.numUsers()) {
+        throw new IllegalArgumentException(
+            "user " + user + " outside the data set's users 0.." + (dataset.numUsers() - 1));
+      }
+    }
+    return Arrays.stream(candidates).sorted().distinct().filter(u -> truth.degree(u) > 0).toArray();
+  }
+
+  /** Scores one batch, masks seen items and returns each user's ranked items. */
+  @SuppressWarnings("try") // the scoring feeds are only held open for the run
+  private RankedBatch rank(int[] batch, Split split) {
+    int[] pairs = maskPairsOf(batch, split);
+    try (TInt32 userTensor = TInt32.vectorOf(batch);
+        TInt32 maskTensor =
+            TInt32.tensorOf(Shape.of(pairs.length / 2, 2), DataBuffers.of(pairs, true, false))) {
+      Session.Runner runner =
+          session
+              .runner()
+              .feed(users, userTensor)
+              .feed(maskPairs, maskTensor)
+              .fetch(topK.values())
+              .fetch(topK.indices());
+      try (ScoringFeeds feeds = new ScoringFeeds(model.feedScoring(batch, runner));
+          Result result = runner.run()) {
+        float[] values = new float[batch.length * rankedLength];
+        int[] indices = new int[batch.length * rankedLength];
+        ((TFloat32) result.get(0)).copyTo(DataBuffers.of(values, false, false));
+        ((TInt32) result.get(1)).copyTo(DataBuffers.of(indices, false, false));
+        return toRankedLists(batch.length, values, indices);
+      }
+    }
+  }
+
+  private RankedBatch toRankedLists(int rows, float[] values, int[] indices) {
+    int[][] ranked = new int[rows][];
+    int usersWithNaN = 0;
+    int[] buffer = new int[rankedLength];
+    for (int row = 0; row < rows; row++) {
+      int length = 0;
+      boolean sawNaN = false;
+      for (int c = 0; c < rankedLength; c++) {
+        float value = values[row * rankedLength + c];
+        if (Float.isNaN(value)) {
+          sawNaN = true;
+        } else if (value != Float.NEGATIVE_INFINITY) {
+          buffer[length++] = indices[row * rankedLength + c];
+        }
+      }
+      ranked[row] = Arrays.copyOf(buffer, length);
+      if (sawNaN) {
+        usersWithNaN++;
+      }
+    }
+    return new RankedBatch(ranked, usersWithNaN);
+  }
+
+  /** The (row, item) pairs to mask, flattened: train items, plus validation items for test. */
+  private int[] maskPairsOf(int[] batch, Split split) {
+    UserItemMatrix train = dataset.trainMatrix();
+    UserItemMatrix valid = split == Split.TEST ? dataset.validMatrix() : null;
+    int capacity = 0;
+    for (int user : batch) {
+      capacity += train.degree(user) + (valid == null ? 0 : valid.degree(user));
+    }
+    int[] pairs = new int[2 * capacity];
+    int n = 0;
+    for (int row = 0; row < batch.length; row++) {
+      int user = batch[row];
+      int[] seen = valid == null ? train.items(user) : mergeSorted(train.items(user), valid.items(user));
+      for (int item : seen) {
+        pairs[n++] = row;
+        pairs[n++] = item;
+      }
+    }
+    return Arrays.copyOf(pairs, n);
+  }
+
+  /** The union of two ascending, distinct arrays, ascending and distinct. */
+  private static int[] mergeSorted(int[] a, int[] b) {
+    int[] out = new int[a.length + b.length];
+    int i = 0;
+    int j = 0;
+    int n = 0;
+    while (i < a.length || j < b.length) {
+      int next;
+      if (j == b.length || (i < a.length && a[i] < b[j])) {
+        next = a[i++];
+      } else if (i == a.length || b[j] < a[i]) {
+        next = b[j++];
+      } else {
+        next = a[i++];
+        j++;
+      }
+      out[n++] = next;
+    }
+    return Arrays.copyOf(out, n);
+  }
+
+  private record RankedBatch(int[][] items, int usersWithNaN) {}
+
+  /** Closes what {@link TrainableModel#feedScoring} returned, rethrowing failures unchecked. */
+  private record ScoringFeeds(AutoCloseable resources) implements AutoCloseable {
+    @Override
+    public void close() {
+      try {
+        resources.close();
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException("closing the model's scoring feeds failed", e);
+      }
+    }
+  }
+}

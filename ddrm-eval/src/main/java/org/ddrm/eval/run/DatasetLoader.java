@@ -1,0 +1,42 @@
+package org.ddrm.eval.run;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.ddrm.api.Dataset;
+import org.ddrm.api.Settings;
+import org.ddrm.core.config.ConfigException;
+import org.ddrm.core.data.SplitDirectory;
+import org.ddrm.core.data.SyntheticDataGenerator;
+import org.ddrm.core.data.SyntheticDataSpec;
+
+/** Loads the data set a run's {@code data.*} settings name. */
+public final class DatasetLoader {
+  private DatasetLoader() {}
+
+  /**
+   * The embedded synthetic data set ({@code data.path=synthetic}) or a split directory; relative
+   * paths are resolved against the working directory.
+   */
+  public static Dataset load(Settings settings) {
+    String path = settings.getString("data.path");
+    if (path.equals(SyntheticDataGenerator.NAME)) {
+      SyntheticDataSpec spec = SyntheticDataSpec.defaults()
+          .withSize(settings.getInt("data.synthetic.users"), settings.getInt("data.synthetic.items"))
+          .withNoiseRatio(settings.getDouble("data.synthetic.noise_ratio"))
+          .withSeed(settings.getLong("data.synthetic.seed"));
+      return new SyntheticDataGenerator(spec).generate();
+    }
+    Path directory = Path.of(path);
+    if (!Files.isDirectory(directory)) {
+      throw new ConfigException("data.path = '" + path + "': no such directory (resolved to "
+          + directory.toAbsolutePath().normalize() + "); give a split directory with train, valid"
+          + " and test files, or 'synthetic'");
+    }
+    return SplitDirectory.load(directory);
+  }
+
+  /** The synthetic data set with default sizes and the given generator seed. */
+  public static Dataset synthetic(long seed) {
+    return new SyntheticDataGenerator(SyntheticDataSpec.defaults().withSeed(seed)).generate();
+  }
+}

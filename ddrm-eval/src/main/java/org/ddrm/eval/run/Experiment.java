@@ -1,0 +1,146 @@
+package org.ddrm.eval.run;
+
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.ddrm.api.DenoiserProvider;
+import org.ddrm.api.EmbeddingBackendProvider;
+import org.ddrm.api.Provider;
+import org.ddrm.api.RecommenderProvider;
+import org.ddrm.api.Settings;
+import org.ddrm.api.Dataset;
+import org.ddrm.api.TrainableModel;
+import org.ddrm.core.plugin.ProviderRegistry;
+import org.ddrm.core.train.AdamOptimizer;
+import org.ddrm.core.train.Checkpoint;
+import org.ddrm.core.train.CurveRecorder;
+import org.ddrm.core.train.EarlyStopping;
+import org.ddrm.core.train.EmbeddingPipeline;
+import org.ddrm.core.train.NanGuard;
+import org.ddrm.core.train.ProgressListener;
+import org.ddrm.core.train.TfGraphContext;
+import org.ddrm.core.train.TfRuntime;
+import org.ddrm.core.train.TrainingLoop;
+import org.ddrm.core.train.TrainingStage;
+import org.ddrm.eval.evaluation.EvaluationOptions;
+import org.ddrm.eval.evaluation.EvaluationResult;
+import org.ddrm.eval.evaluation.FullRankingEvaluator;
+import org.ddrm.eval.evaluation.Split;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tensorflow.Graph;
+import org.tensorflow.Session;
+import org.tensorflow.op.Op;
+
+/**
+ * One experiment, end to end: builds every stage's graph (model, optimiser, evaluator) into one
+ * graph, trains the stages in order with validation-based early stopping, evaluates the final
+ * model on validation and test by full ranking, and writes the run directory.
+ */
+public final class Experiment {
+  private static final Logger log = LoggerFactory.getLogger(Experiment.class);
+
+  private final RunConfig config;
+  private final ProviderRegistry registry;
+  private final Dataset dataset;
+  private final TfRuntime runtime;
+
+  @Inject
+  public Experiment(RunConfig config, ProviderRegistry registry, Dataset dataset,
+      TfRuntime runtime) {
+    this.config = config;
+    this.registry = registry;
+    this.dataset = dataset;
+    this.runtime = runtime;
+  }
+
+  /** Runs the experiment and writes its results into {@code directory}. */
+  public RunResult run(Path directory) {
+    long start = System.nanoTime();
+    Settings settings = config.settings();
+    RunDirectory output = new RunDirectory(directory);
+    output.writeConfig(config);
+    log.info("run '{}': {}", config.name(), dataset);
+    try (Graph graph = new Graph()) {
+      TfGraphContext context = new TfGraphContext(graph, dataset, config.seed());
+      List<TrainingStage> stages = buildStages(context, settings);
+      EvaluationOptions options = new EvaluationOptions(
+          settings.getIntList("eval.ks"), settings.getInt("eval.batch_size"), false);
+      List<Op> steps = new ArrayList<>();
+      for (TrainingStage stage : stages) {
+        TrainableModel model = stage.model();
+        steps.add(new AdamOptimizer(settings.scope(stage.settingsPrefix()).getDouble("lr"),
+            runtime.deterministic())
+            .minimize(graph, context.tf(), "adam_" + stage.name(), model.loss(),
+                model.trainableVariables()));
+      }
+      try (Session session = runtime.openSession(graph)) {
+        List<FullRankingEvaluator> evaluators = new ArrayList<>();
+        for (TrainingStage stage : stages) {
+          evaluators.add(new FullRankingEvaluator(session, context.tf(), stage.model(), dataset, options));
+        }
+        session.initialize();
+        SplittableRandom random = new SplittableRandom(config.seed());
+        List<StageOutcome> outcomes = new ArrayList<>();
+        for (int k = 0; k < stages.size(); k++) {
+          outcomes.add(train(session, context, stages.get(k), steps.get(k), evaluators.get(k),
+              output.modelDirectory(), random));
+        }
+        FullRankingEvaluator last = evaluators.get(evaluators.size() - 1);
+        EvaluationResult valid = last.evaluate(Split.VALID);
+        EvaluationResult test = last.evaluate(Split.TEST);
+        log.info("test {}", format(test));
+        RunResult result = new RunResult(directory, outcomes, valid, test,
+            (System.nanoTime() - start) / 1e9);
+        output.writeResults(config, dataset, runtime, result);
+        return result;
+      }
+    }
+  }
+
+  private List<TrainingStage> buildStages(TfGraphContext context, Settings settings) {
+    List<Provider> providers = config.providers();
+    if (providers.get(0) instanceof RecommenderProvider recommender) {
+      TrainableModel model = recommender.build(context, settings.scope(recommender.name()));
+      return List.of(new TrainingStage(recommender.name(), model, "train"));
+    }
+    return EmbeddingPipeline.build(context, settings,
+        (EmbeddingBackendProvider) providers.get(0), (DenoiserProvider) providers.get(1),
+        registry.denoiser("none")).stages();
+  }
+
+  private StageOutcome train(Session session, TfGraphContext context, TrainingStage stage, Op step,
+      FullRankingEvaluator evaluator, Path modelDirectory, SplittableRandom random) {
+    Settings s = config.settings().scope(stage.settingsPrefix());
+    int epochs = s.getInt("epochs");
+    Checkpoint checkpoint = new Checkpoint(session, modelDirectory, stage.name());
+    EarlyStopping stopping = new EarlyStopping(
+        () -> evaluator.evaluate(Split.VALID).means(), s.getString("select_metric"),
+        s.getInt("eval_every"), s.getInt("patience"), s.getInt("min_epochs"), checkpoint);
+    CurveRecorder curve = new CurveRecorder();
+    TrainingLoop loop = new TrainingLoop(session, stage.name(), stage.model().loss(), step,
+        stage.model().batches(), context.hooks(),
+        List.of(new NanGuard(), new ProgressListener(System.console() != null, epochs), stopping,
+            curve));
+    log.info("stage '{}': up to {} epochs, {} steps each", stage.name(), epochs,
+        stage.model().batches().batchesPerEpoch());
+    int run = loop.run(epochs, random);
+    if (stopping.bestMetrics().isEmpty()) {
+      checkpoint.save();
+    }
+    return new StageOutcome(stage.name(), stopping.bestEpoch(), run, stopping.bestMetrics(),
+        curve.reports());
+  }
+
+  static String format(EvaluationResult result) {
+    StringBuilder out = new StringBuilder();
+    result.means().forEach((k, v) -> {
+      if (k.startsWith("recall") || k.startsWith("ndcg")) {
+        out.append(k).append(' ').append(String.format("%.4f", v)).append("  ");
+      }
+    });
+    return out.toString().trim();
+  }
+}

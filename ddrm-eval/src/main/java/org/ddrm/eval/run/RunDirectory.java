@@ -1,0 +1,144 @@
+package org.ddrm.eval.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.ddrm.api.Dataset;
+import org.ddrm.core.train.EpochReport;
+import org.ddrm.core.train.TfRuntime;
+import org.ddrm.eval.evaluation.EvaluationResult;
+import org.ddrm.eval.evaluation.PerUserMetricsWriter;
+import org.tensorflow.TensorFlow;
+
+/**
+ * The files of one run: {@code config.properties} (resolved settings), {@code metrics.json},
+ * {@code per-user.tsv}, {@code summary.md}, {@code curve.tsv}, {@code provenance.json} and the
+ * {@code model/} checkpoint. Every file is written atomically; {@code metrics.json} is written
+ * last, so its presence marks a complete run.
+ */
+public final class RunDirectory {
+  public static final String METRICS = "metrics.json";
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final Path root;
+
+  public RunDirectory(Path root) {
+    this.root = root;
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  public Path modelDirectory() {
+    return root.resolve("model");
+  }
+
+  public void writeConfig(RunConfig config) {
+    AtomicFiles.write(root.resolve("config.properties"), config.toProperties());
+  }
+
+  /** Writes every result file, {@code metrics.json} last. */
+  public void writeResults(RunConfig config, Dataset dataset, TfRuntime runtime, RunResult result) {
+    PerUserMetricsWriter.write(root, List.of(result.valid(), result.test()));
+    AtomicFiles.write(root.resolve("curve.tsv"), curve(result.stages()));
+    AtomicFiles.write(root.resolve("provenance.json"), json(provenance(config, dataset, runtime, result)));
+    AtomicFiles.write(root.resolve("summary.md"), summary(config, dataset, result));
+    Map<String, Object> metrics = new LinkedHashMap<>();
+    metrics.put("valid", result.valid().means());
+    metrics.put("test", result.test().means());
+    metrics.put("best_epoch", result.bestEpoch());
+    List<Map<String, Object>> stages = result.stages().stream().map(s -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("name", s.name());
+      m.put("best_epoch", s.bestEpoch());
+      m.put("epochs_run", s.epochsRun());
+      m.put("train_seconds_per_epoch", s.secondsPerEpoch());
+      return m;
+    }).toList();
+    metrics.put("stages", stages);
+    AtomicFiles.write(root.resolve(METRICS), json(metrics));
+  }
+
+  static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise results", e);
+    }
+  }
+
+  private static String curve(List<StageOutcome> stages) {
+    TreeSet<String> metricNames = new TreeSet<>();
+    stages.forEach(s -> s.curve().forEach(r -> metricNames.addAll(r.validation().keySet())));
+    StringBuilder out = new StringBuilder("stage\tepoch\tloss\tseconds");
+    metricNames.forEach(m -> out.append("\tvalid_").append(m));
+    out.append('\n');
+    for (StageOutcome stage : stages) {
+      for (EpochReport r : stage.curve()) {
+        out.append(r.stage()).append('\t').append(r.epoch()).append('\t')
+            .append(r.meanLoss()).append('\t').append(String.format("%.3f", r.seconds()));
+        for (String m : metricNames) {
+          Double v = r.validation().get(m);
+          out.append('\t').append(v == null ? "" : String.format("%.6f", v));
+        }
+        out.append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  private static Map<String, Object> provenance(RunConfig config, Dataset dataset,
+      TfRuntime runtime, RunResult result) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("run", config.name());
+    p.put("config", config.source());
+    p.put("seed", config.seed());
+    p.put("dataset", dataset.name());
+    p.put("dataset_sha256", dataset.fingerprint());
+    p.put("users", dataset.numUsers());
+    p.put("items", dataset.numItems());
+    p.put("train_pairs", dataset.train().size());
+    p.put("providers", config.providers().stream()
+        .map(org.ddrm.core.plugin.ProviderRegistry::describe).toList());
+    p.put("ddrm_version", String.valueOf(RunDirectory.class.getModule().getDescriptor() == null
+        ? RunDirectory.class.getPackage().getImplementationVersion()
+        : RunDirectory.class.getModule().getDescriptor().rawVersion().orElse("unknown")));
+    p.put("tensorflow_version", TensorFlow.version());
+    p.put("java_version", System.getProperty("java.version"));
+    p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+    p.put("cpus", Runtime.getRuntime().availableProcessors());
+    p.put("tf_mode", runtime.describe());
+    p.put("wall_seconds", result.wallSeconds());
+    p.put("finished", Instant.now().toString());
+    return p;
+  }
+
+  private static String summary(RunConfig config, Dataset dataset, RunResult result) {
+    StringBuilder out = new StringBuilder();
+    out.append("# Run `").append(config.name()).append("`\n\n");
+    out.append("- config: `").append(config.source()).append("`\n");
+    out.append("- data: ").append(dataset).append("\n");
+    out.append("- providers: ").append(config.providers().stream()
+        .map(p -> p.name()).toList()).append("\n");
+    for (StageOutcome s : result.stages()) {
+      out.append(String.format("- stage `%s`: %d epochs, selected epoch %d, %.2f s per epoch%n",
+          s.name(), s.epochsRun(), s.bestEpoch(), s.secondsPerEpoch()));
+    }
+    out.append(String.format("- wall time: %.1f s%n%n", result.wallSeconds()));
+    out.append("| split | metric | value |\n|---|---|---|\n");
+    for (EvaluationResult r : List.of(result.valid(), result.test())) {
+      r.means().forEach((k, v) -> out.append(String.format("| %s | %s | %.4f |%n",
+          r.split().label(), k, v)));
+    }
+    return out.toString();
+  }
+}

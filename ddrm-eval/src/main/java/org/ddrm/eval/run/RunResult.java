@@ -1,0 +1,24 @@
+package org.ddrm.eval.run;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.ddrm.eval.evaluation.EvaluationResult;
+
+/**
+ * The outcome of one run.
+ *
+ * @param directory the run directory
+ * @param stages the training stages in order
+ * @param valid validation metrics of the final model
+ * @param test test metrics of the final model
+ * @param wallSeconds the whole run's wall time
+ */
+public record RunResult(
+    Path directory, List<StageOutcome> stages, EvaluationResult valid, EvaluationResult test,
+    double wallSeconds) {
+
+  /** The final stage's selected epoch. */
+  public int bestEpoch() {
+    return stages.get(stages.size() - 1).bestEpoch();
+  }
+}

@@ -1,0 +1,25 @@
+package org.ddrm.eval.run;
+
+import java.util.List;
+import java.util.Map;
+import org.ddrm.core.train.EpochReport;
+
+/**
+ * How one training stage went.
+ *
+ * @param name the stage's name
+ * @param bestEpoch the selected epoch
+ * @param epochsRun epochs actually run
+ * @param bestValidation validation metrics of the selected epoch (empty if never validated)
+ * @param curve every epoch's report
+ */
+public record StageOutcome(
+    String name, int bestEpoch, int epochsRun, Map<String, Double> bestValidation,
+    List<EpochReport> curve) {
+
+  /** Mean seconds per training epoch, leaving out the first (warm-up) epoch when there are more. */
+  public double secondsPerEpoch() {
+    List<EpochReport> timed = curve.size() > 1 ? curve.subList(1, curve.size()) : curve;
+    return timed.stream().mapToDouble(EpochReport::seconds).average().orElse(Double.NaN);
+  }
+}

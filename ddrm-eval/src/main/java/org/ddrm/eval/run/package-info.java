@@ -1,0 +1,2 @@
+/** Experiment runs: composition of providers, run directories, provenance, benchmarks. */
+package org.ddrm.eval.run;
