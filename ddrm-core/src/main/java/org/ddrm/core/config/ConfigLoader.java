@@ -39,7 +39,9 @@ public final class ConfigLoader {
               .getConfiguration();
       for (Iterator<String> keys = config.getKeys(); keys.hasNext(); ) {
         String key = keys.next();
-        values.put(key, config.getString(key));
+        // A key set twice (in an included file and again below the include) keeps the last value.
+        List<Object> definitions = config.getList(key);
+        values.put(key, String.valueOf(definitions.get(definitions.size() - 1)));
       }
     } catch (ConfigurationException | RuntimeException e) {
       throw new ConfigException("cannot read config " + file + ": " + rootMessage(e), e);

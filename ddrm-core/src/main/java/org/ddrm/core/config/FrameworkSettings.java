@@ -44,6 +44,10 @@ public final class FrameworkSettings {
       specs.add(new SettingSpec("denoise." + s.key(), s.defaultValue(),
           "frozen-backend denoiser stage: " + s.description()));
     }
+    specs.add(new SettingSpec("cache.dir", "runs/backend-cache",
+        "where trained backends are kept, keyed by backend settings, seed and data hash"));
+    specs.add(new SettingSpec("cache.enabled", "true",
+        "reuse a cached backend for frozen-backend denoisers (DDRM) instead of retraining it"));
     specs.add(new SettingSpec("eval.ks", "10,20,50,100", "cut-offs of the ranking metrics"));
     specs.add(new SettingSpec("eval.batch_size", "1024", "users per full-ranking evaluation batch"));
     specs.add(new SettingSpec("tf.intra_op_threads", "2", "threads inside one TF op (0: TF decides)"));

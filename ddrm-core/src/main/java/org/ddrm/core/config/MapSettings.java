@@ -100,7 +100,7 @@ public final class MapSettings implements Settings {
   }
 
   @Override
-  public Settings scope(String scope) {
+  public MapSettings scope(String scope) {
     return new MapSettings(values, prefix + scope + ".");
   }
 

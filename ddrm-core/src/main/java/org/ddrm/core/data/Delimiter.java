@@ -73,13 +73,4 @@ enum Delimiter {
     }
     return line.startsWith("\ufeff") ? line.substring(1) : line;
   }
-
-  String describe() {
-    return switch (this) {
-      case TAB -> "tab";
-      case COMMA -> "comma";
-      case DOUBLE_COLON -> "'::'";
-      case WHITESPACE -> "whitespace";
-    };
-  }
 }

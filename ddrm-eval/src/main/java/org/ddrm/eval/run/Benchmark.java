@@ -19,7 +19,7 @@ public record Benchmark(String config, Map<String, Double> stageSecondsPerEpoch,
     if (epochs < 1) {
       throw new IllegalArgumentException("--epochs must be at least 1, got " + epochs);
     }
-    return List.of("train.epochs=" + epochs, "train.eval_every=0",
+    return List.of("cache.enabled=false", "train.epochs=" + epochs, "train.eval_every=0",
         "denoise.epochs=" + epochs, "denoise.eval_every=0");
   }
 

@@ -4,12 +4,15 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.ddrm.api.DenoiserProvider;
 import org.ddrm.api.EmbeddingBackendProvider;
 import org.ddrm.api.Provider;
 import org.ddrm.api.RecommenderProvider;
 import org.ddrm.api.Settings;
+import org.ddrm.core.config.MapSettings;
 import org.ddrm.api.Dataset;
 import org.ddrm.api.TrainableModel;
 import org.ddrm.core.plugin.ProviderRegistry;
@@ -59,13 +62,15 @@ public final class Experiment {
   /** Runs the experiment and writes its results into {@code directory}. */
   public RunResult run(Path directory) {
     long start = System.nanoTime();
-    Settings settings = config.settings();
+    MapSettings settings = config.settings();
     RunDirectory output = new RunDirectory(directory);
     output.writeConfig(config);
     log.info("run '{}': {}", config.name(), dataset);
     try (Graph graph = new Graph()) {
       TfGraphContext context = new TfGraphContext(graph, dataset, config.seed());
-      List<TrainingStage> stages = buildStages(context, settings);
+      Optional<EmbeddingPipeline> pipeline = buildPipeline(context, settings);
+      List<TrainingStage> stages = pipeline.map(EmbeddingPipeline::stages)
+          .orElseGet(() -> List.of(buildRecommender(context, settings)));
       EvaluationOptions options = new EvaluationOptions(
           settings.getIntList("eval.ks"), settings.getInt("eval.batch_size"), false);
       List<Op> steps = new ArrayList<>();
@@ -76,6 +81,13 @@ public final class Experiment {
             .minimize(graph, context.tf(), "adam_" + stage.name(), model.loss(),
                 model.trainableVariables()));
       }
+      // A plain backend run trains exactly what a frozen-backend denoiser's first stage trains,
+      // so both share the backend cache: the first stage loads from it, plain runs fill it.
+      boolean plainBackend = pipeline.isPresent() && config.providers().get(1).name().equals("none");
+      Optional<Checkpoint.VariableSaver> backendSaver = pipeline.isPresent()
+          && (stages.size() == 2 || plainBackend)
+          ? Optional.of(Checkpoint.of(context.tf(), pipeline.get().backend().variables()))
+          : Optional.empty();
       try (Session session = runtime.openSession(graph)) {
         List<FullRankingEvaluator> evaluators = new ArrayList<>();
         for (TrainingStage stage : stages) {
@@ -85,8 +97,21 @@ public final class Experiment {
         SplittableRandom random = new SplittableRandom(config.seed());
         List<StageOutcome> outcomes = new ArrayList<>();
         for (int k = 0; k < stages.size(); k++) {
-          outcomes.add(train(session, context, stages.get(k), steps.get(k), evaluators.get(k),
-              output.modelDirectory(), random));
+          TrainingStage stage = stages.get(k);
+          StageOutcome outcome;
+          if (k == 0 && backendSaver.isPresent()) {
+            outcome = trainOrLoadBackend(session, context, stage, steps.get(k), evaluators.get(k),
+                output.modelDirectory(), random, backendSaver.get(), !plainBackend);
+          } else {
+            outcome = train(session, context, stage, steps.get(k), evaluators.get(k),
+                output.modelDirectory(), random);
+          }
+          if (k < stages.size() - 1) {
+            EvaluationResult stageTest = evaluators.get(k).evaluate(Split.TEST);
+            log.info("stage '{}' test {}", stage.name(), format(stageTest));
+            outcome = outcome.withTest(stageTest.means());
+          }
+          outcomes.add(outcome);
         }
         FullRankingEvaluator last = evaluators.get(evaluators.size() - 1);
         EvaluationResult valid = last.evaluate(Split.VALID);
@@ -100,22 +125,51 @@ public final class Experiment {
     }
   }
 
-  private List<TrainingStage> buildStages(TfGraphContext context, Settings settings) {
+  private Optional<EmbeddingPipeline> buildPipeline(TfGraphContext context, MapSettings settings) {
     List<Provider> providers = config.providers();
-    if (providers.get(0) instanceof RecommenderProvider recommender) {
-      TrainableModel model = recommender.build(context, settings.scope(recommender.name()));
-      return List.of(new TrainingStage(recommender.name(), model, "train"));
+    if (!(providers.get(0) instanceof EmbeddingBackendProvider backend)) {
+      return Optional.empty();
     }
-    return EmbeddingPipeline.build(context, settings,
-        (EmbeddingBackendProvider) providers.get(0), (DenoiserProvider) providers.get(1),
-        registry.denoiser("none")).stages();
+    return Optional.of(EmbeddingPipeline.build(context, settings, backend,
+        (DenoiserProvider) providers.get(1), registry.denoiser("none")));
+  }
+
+  private TrainingStage buildRecommender(TfGraphContext context, MapSettings settings) {
+    RecommenderProvider recommender = (RecommenderProvider) config.providers().get(0);
+    return new TrainingStage(recommender.name(),
+        recommender.build(context, settings.scope(recommender.name())), "train");
+  }
+
+  /**
+   * The backend stage: for a frozen-backend denoiser ({@code mayLoad}) loaded from the backend
+   * cache when an identical backend was trained before; else trained and then stored there.
+   */
+  private StageOutcome trainOrLoadBackend(Session session, TfGraphContext context,
+      TrainingStage stage, Op step, FullRankingEvaluator evaluator, Path modelDirectory,
+      SplittableRandom random, Checkpoint.VariableSaver saver, boolean mayLoad) {
+    MapSettings settings = config.settings();
+    String backend = config.providers().get(0).name();
+    Path cacheDirectory = BackendCache.directory(settings, backend, dataset);
+    Checkpoint cached = saver.in(session, cacheDirectory, "backend");
+    if (mayLoad && settings.getBoolean("cache.enabled") && cached.exists()) {
+      cached.restore();
+      log.info("stage '{}': loaded the trained backend from {}", stage.name(), cacheDirectory);
+      return new StageOutcome(stage.name(), 0, 0, Map.of(), List.of(), Map.of(),
+          cacheDirectory.toString());
+    }
+    StageOutcome outcome = train(session, context, stage, step, evaluator, modelDirectory, random);
+    if (settings.getBoolean("cache.enabled")) {
+      cached.save();
+      log.info("stage '{}': trained backend stored in {}", stage.name(), cacheDirectory);
+    }
+    return outcome;
   }
 
   private StageOutcome train(Session session, TfGraphContext context, TrainingStage stage, Op step,
       FullRankingEvaluator evaluator, Path modelDirectory, SplittableRandom random) {
     Settings s = config.settings().scope(stage.settingsPrefix());
     int epochs = s.getInt("epochs");
-    Checkpoint checkpoint = new Checkpoint(session, modelDirectory, stage.name());
+    Checkpoint checkpoint = Checkpoint.allVariables(session, modelDirectory, stage.name());
     EarlyStopping stopping = new EarlyStopping(
         () -> evaluator.evaluate(Split.VALID).means(), s.getString("select_metric"),
         s.getInt("eval_every"), s.getInt("patience"), s.getInt("min_epochs"), checkpoint);
@@ -131,7 +185,7 @@ public final class Experiment {
       checkpoint.save();
     }
     return new StageOutcome(stage.name(), stopping.bestEpoch(), run, stopping.bestMetrics(),
-        curve.reports());
+        curve.reports(), Map.of(), "");
   }
 
   static String format(EvaluationResult result) {

@@ -62,6 +62,12 @@ public final class RunDirectory {
       m.put("best_epoch", s.bestEpoch());
       m.put("epochs_run", s.epochsRun());
       m.put("train_seconds_per_epoch", s.secondsPerEpoch());
+      if (!s.test().isEmpty()) {
+        m.put("test", s.test());
+      }
+      if (!s.cachedFrom().isEmpty()) {
+        m.put("cached_from", s.cachedFrom());
+      }
       return m;
     }).toList();
     metrics.put("stages", stages);
@@ -130,8 +136,15 @@ public final class RunDirectory {
     out.append("- providers: ").append(config.providers().stream()
         .map(p -> p.name()).toList()).append("\n");
     for (StageOutcome s : result.stages()) {
-      out.append(String.format("- stage `%s`: %d epochs, selected epoch %d, %.2f s per epoch%n",
-          s.name(), s.epochsRun(), s.bestEpoch(), s.secondsPerEpoch()));
+      out.append(s.cachedFrom().isEmpty()
+          ? String.format("- stage `%s`: %d epochs, selected epoch %d, %.2f s per epoch%n",
+              s.name(), s.epochsRun(), s.bestEpoch(), s.secondsPerEpoch())
+          : String.format("- stage `%s`: loaded from the backend cache `%s`%n", s.name(),
+              s.cachedFrom()));
+      if (!s.test().isEmpty()) {
+        out.append(String.format("  - its own test metrics: recall@20 %.4f, ndcg@20 %.4f%n",
+            s.test().getOrDefault("recall@20", Double.NaN), s.test().getOrDefault("ndcg@20", Double.NaN)));
+      }
     }
     out.append(String.format("- wall time: %.1f s%n%n", result.wallSeconds()));
     out.append("| split | metric | value |\n|---|---|---|\n");

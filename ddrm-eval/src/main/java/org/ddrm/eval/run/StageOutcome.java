@@ -12,10 +12,16 @@ import org.ddrm.core.train.EpochReport;
  * @param epochsRun epochs actually run
  * @param bestValidation validation metrics of the selected epoch (empty if never validated)
  * @param curve every epoch's report
+ * @param test test metrics of this stage's model (only for stages before the last; empty else)
+ * @param cachedFrom the backend cache entry the stage was loaded from instead of trained, or ""
  */
 public record StageOutcome(
     String name, int bestEpoch, int epochsRun, Map<String, Double> bestValidation,
-    List<EpochReport> curve) {
+    List<EpochReport> curve, Map<String, Double> test, String cachedFrom) {
+
+  public StageOutcome withTest(Map<String, Double> metrics) {
+    return new StageOutcome(name, bestEpoch, epochsRun, bestValidation, curve, metrics, cachedFrom);
+  }
 
   /** Mean seconds per training epoch, leaving out the first (warm-up) epoch when there are more. */
   public double secondsPerEpoch() {

@@ -1,0 +1,40 @@
+package org.ddrm.eval.run;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import org.ddrm.api.Dataset;
+import org.ddrm.core.config.MapSettings;
+
+/**
+ * Where a trained backend is kept so that many denoiser runs share it: a directory under
+ * {@code cache.dir} named by a hash of everything that determines the backend's weights (its
+ * provider and settings, the first stage's settings, the seed, the determinism mode and the data
+ * set's fingerprint).
+ */
+final class BackendCache {
+  private BackendCache() {}
+
+  /** The cache directory of the backend this run would train. */
+  static Path directory(MapSettings settings, String backend, Dataset dataset) {
+    Map<String, String> key = new TreeMap<>();
+    key.put("backend", backend);
+    key.put("seed", settings.getString("seed"));
+    key.put("tf.deterministic", settings.getString("tf.deterministic"));
+    key.put("data", dataset.fingerprint());
+    settings.scope(backend).asMap().forEach((k, v) -> key.put(backend + "." + k, v));
+    settings.scope("train").asMap().forEach((k, v) -> key.put("train." + k, v));
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256")
+          .digest(key.toString().getBytes(StandardCharsets.UTF_8));
+      String name = backend + "-" + HexFormat.of().formatHex(hash).substring(0, 16);
+      return Path.of(settings.getString("cache.dir")).resolve(name);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+}

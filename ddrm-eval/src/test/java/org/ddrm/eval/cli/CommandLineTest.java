@@ -1,0 +1,61 @@
+package org.ddrm.eval.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CommandLineTest {
+  @TempDir Path dir;
+  private final StringWriter err = new StringWriter();
+
+  private int execute(String... args) {
+    return new CommandLine(new DdrmCommand())
+        .setExecutionExceptionHandler(new FriendlyErrors())
+        .setErr(new PrintWriter(err, true))
+        .execute(args);
+  }
+
+  @Test
+  void unknownKeyFailsWithOneLineNamingTheNearestKey() throws Exception {
+    Path config = dir.resolve("typo.properties");
+    Files.writeString(config, "backend = mf\nmf.dimension = 8\n");
+    assertThat(execute("run", config.toString())).isEqualTo(1);
+    assertThat(err.toString())
+        .contains("unknown setting 'mf.dimension'", "typo.properties", "did you mean 'mf.dim'?")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
+  void unknownBackendNamesTheAvailableOnes() throws Exception {
+    Path config = dir.resolve("nobackend.properties");
+    Files.writeString(config, "backend = fm\n");
+    assertThat(execute("run", config.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("no embedding backend provider named 'fm'", "mf");
+  }
+
+  @Test
+  void missingDataDirectoryNamesTheKeyAndPath() throws Exception {
+    Path config = dir.resolve("nodata.properties");
+    Files.writeString(config, "backend = mf\ndata.path = /no/such/split\n");
+    assertThat(execute("run", config.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("data.path = '/no/such/split'");
+  }
+
+  @Test
+  void benchWritesTimings() throws Exception {
+    Path config = dir.resolve("bench.properties");
+    Files.writeString(config, "backend = mf\nmf.dim = 8\ndata.synthetic.users = 200\n"
+        + "data.synthetic.items = 150\n");
+    Path out = dir.resolve("bench");
+    assertThat(execute("bench", config.toString(), "--epochs", "2", "--out", out.toString()))
+        .isEqualTo(0);
+    String json = Files.readString(out.resolve("bench.json"));
+    assertThat(json).contains("train_seconds_per_epoch", "eval_seconds", "peak_rss_mb");
+  }
+}

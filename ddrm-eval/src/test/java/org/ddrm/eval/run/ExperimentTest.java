@@ -1,0 +1,80 @@
+package org.ddrm.eval.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.inject.Guice;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.ddrm.core.plugin.ProviderRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** MF-BPR end to end on a small synthetic data set. */
+class ExperimentTest {
+  static final List<String> SMALL_MF = List.of(
+      "backend=mf", "data.synthetic.users=300", "data.synthetic.items=200", "mf.dim=16",
+      "train.epochs=4", "train.eval_every=2", "train.min_epochs=1", "train.batch_size=512",
+      "train.lr=0.01", "eval.ks=10,20", "cache.enabled=false");
+
+  @TempDir Path dir;
+
+  static RunResult run(Path out, List<String> overrides) {
+    ProviderRegistry registry = ProviderRegistry.discover();
+    RunConfig config = RunConfig.fromOverrides("test", overrides, registry);
+    return Guice.createInjector(new ExperimentModule(config, registry))
+        .getInstance(Experiment.class).run(out);
+  }
+
+  @Test
+  void twoRunsWithOneSeedGiveIdenticalMetrics() {
+    List<String> deterministic = new ArrayList<>(SMALL_MF);
+    deterministic.add("tf.deterministic=true");
+    RunResult first = run(dir.resolve("a"), deterministic);
+    RunResult second = run(dir.resolve("b"), deterministic);
+    assertThat(second.test().means()).isEqualTo(first.test().means());
+    assertThat(second.valid().means()).isEqualTo(first.valid().means());
+    assertThat(second.test().perUser()).isEqualTo(first.test().perUser());
+  }
+
+  @Test
+  void anotherSeedGivesOtherNumbers() {
+    List<String> other = new ArrayList<>(SMALL_MF);
+    other.add("seed=99");
+    assertThat(run(dir.resolve("b"), other).test().means())
+        .isNotEqualTo(run(dir.resolve("a"), SMALL_MF).test().means());
+  }
+
+  @Test
+  void theRunDirectoryHoldsEveryResultFile() throws Exception {
+    RunResult result = run(dir, SMALL_MF);
+    for (String name : List.of("config.properties", "metrics.json", "per-user.tsv", "summary.md",
+        "curve.tsv", "provenance.json", "model/backend.index")) {
+      assertThat(dir.resolve(name)).as(name).isRegularFile();
+    }
+    JsonNode metrics = new ObjectMapper().readTree(dir.resolve("metrics.json").toFile());
+    assertThat(metrics.get("valid").get("recall@10").asDouble())
+        .isEqualTo(result.valid().metric("recall@10"));
+    assertThat(metrics.get("test").get("ndcg@20").asDouble())
+        .isEqualTo(result.test().metric("ndcg@20"));
+    assertThat(metrics.get("best_epoch").asInt()).isIn(2, 4);
+    assertThat(Files.readAllLines(dir.resolve("curve.tsv"))).hasSize(1 + 4);
+    JsonNode provenance = new ObjectMapper().readTree(dir.resolve("provenance.json").toFile());
+    assertThat(provenance.get("seed").asLong()).isEqualTo(2024);
+    assertThat(provenance.get("dataset_sha256").asText()).hasSize(64);
+    assertThat(Files.readString(dir.resolve("config.properties"))).contains("mf.dim = 16");
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".partial"));
+    }
+  }
+
+  @Test
+  void mfBeatsRandomRankingOnTheSyntheticData() {
+    RunResult result = run(dir, SMALL_MF);
+    // Random ranking of ~190 candidate items puts 20/190 of a user's test items in the top 20.
+    assertThat(result.test().metric("recall@20")).isGreaterThan(2 * 20.0 / 190);
+  }
+}
