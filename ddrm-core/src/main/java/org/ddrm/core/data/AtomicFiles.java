@@ -10,15 +10,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Writes a text file through a temporary file in the same directory and an atomic rename. */
-final class AtomicFiles {
+/**
+ * Writes a text file through a temporary file in the same directory and an atomic rename, so a
+ * reader sees either the old content or the whole new one, never a half-written file.
+ */
+public final class AtomicFiles {
   private AtomicFiles() {}
 
-  interface Content {
+  /** Produces a file's content. */
+  public interface Content {
     void writeTo(Writer writer) throws IOException;
   }
 
-  static void write(Path file, Content content) {
+  /** Writes {@code text} to {@code file} atomically. */
+  public static void write(Path file, String text) {
+    write(file, writer -> writer.write(text));
+  }
+
+  /** Writes what {@code content} produces to {@code file} atomically. */
+  public static void write(Path file, Content content) {
     Path target = file.toAbsolutePath();
     Path dir = target.getParent();
     Path temp = null;

@@ -1,14 +1,10 @@
 package org.ddrm.eval.evaluation;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
+import java.io.Writer;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
+import org.ddrm.core.data.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,57 +44,34 @@ public final class PerUserMetricsWriter {
       }
     }
     Path target = directory.resolve(FILE_NAME);
-    try {
-      Files.createDirectories(directory);
-      Path temporary = Files.createTempFile(directory, FILE_NAME + ".", ".tmp");
-      try {
-        writeTable(temporary, names, results);
-        moveIntoPlace(temporary, target);
-      } finally {
-        Files.deleteIfExists(temporary);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target, e);
-    }
+    AtomicFiles.write(target, out -> writeTable(out, names, results));
     log.debug("wrote {}", target);
     return target;
   }
 
-  private static void writeTable(Path file, List<String> names, List<EvaluationResult> results)
+  private static void writeTable(Writer out, List<String> names, List<EvaluationResult> results)
       throws IOException {
-    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      out.write("user\tsplit\tn_truth");
-      for (String name : names) {
-        out.write('\t');
-        out.write(name);
-      }
-      out.write('\n');
-      for (EvaluationResult result : results) {
-        PerUserMetrics table = result.perUser();
-        String split = result.split().label();
-        for (int row = 0; row < table.size(); row++) {
-          out.write(Integer.toString(table.user(row)));
-          out.write('\t');
-          out.write(split);
-          out.write('\t');
-          out.write(Integer.toString(table.truthSize(row)));
-          for (double value : table.values(row)) {
-            out.write('\t');
-            out.write(Double.toString(value));
-          }
-          out.write('\n');
-        }
-      }
+    out.write("user\tsplit\tn_truth");
+    for (String name : names) {
+      out.write('\t');
+      out.write(name);
     }
-  }
-
-  private static void moveIntoPlace(Path temporary, Path target) throws IOException {
-    try {
-      Files.move(
-          temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      log.warn("atomic move not supported for {}; replacing it non-atomically", target);
-      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+    out.write('\n');
+    for (EvaluationResult result : results) {
+      PerUserMetrics table = result.perUser();
+      String split = result.split().label();
+      for (int row = 0; row < table.size(); row++) {
+        out.write(Integer.toString(table.user(row)));
+        out.write('\t');
+        out.write(split);
+        out.write('\t');
+        out.write(Integer.toString(table.truthSize(row)));
+        for (double value : table.values(row)) {
+          out.write('\t');
+          out.write(Double.toString(value));
+        }
+        out.write('\n');
+      }
     }
   }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ddrm.core.data.AtomicFiles;
 
 /**
  * Timings of one config: seconds per training epoch of each stage (the last stage's is the

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.ddrm.core.data.AtomicFiles;
 import org.ddrm.api.Dataset;
 import org.ddrm.core.train.EpochReport;
 import org.ddrm.core.train.TfRuntime;
