@@ -10,6 +10,7 @@ module org.ddrm.eval {
   requires info.picocli;
   requires com.fasterxml.jackson.databind;
   requires ch.qos.logback.classic;
+  requires commons.math3;
 
   exports org.ddrm.eval.evaluation;
   exports org.ddrm.eval.run;

@@ -1,6 +1,7 @@
 package org.ddrm.core.bpr;
 
 import java.util.List;
+import java.util.Optional;
 import org.ddrm.api.Denoiser;
 import org.ddrm.api.DenoiserProvider;
 import org.ddrm.api.EmbeddingBackend;
@@ -59,6 +60,15 @@ public final class NoneDenoiserProvider implements DenoiserProvider {
     @Override
     public boolean freezesBackend() {
       return false;
+    }
+
+    /** The backend's own belief in an interaction: sigmoid of the user-item inner product. */
+    @Override
+    public Optional<Operand<TFloat32>> interactionScores(Operand<TInt32> users,
+        Operand<TInt32> items) {
+      return Optional.of(tf.math.sigmoid(RankingOps.dot(tf,
+          RankingOps.rows(tf, backend.userEmbeddings(), users),
+          RankingOps.rows(tf, backend.itemEmbeddings(), items))));
     }
 
     @Override

@@ -26,10 +26,12 @@ import org.tensorflow.types.TInt32;
  */
 public final class EmbeddingPipeline {
   private final EmbeddingBackend backend;
+  private final Denoiser denoiser;
   private final List<TrainingStage> stages;
 
-  private EmbeddingPipeline(EmbeddingBackend backend, List<TrainingStage> stages) {
+  private EmbeddingPipeline(EmbeddingBackend backend, Denoiser denoiser, List<TrainingStage> stages) {
     this.backend = backend;
+    this.denoiser = denoiser;
     this.stages = stages;
   }
 
@@ -67,11 +69,16 @@ public final class EmbeddingPipeline {
           new TripleModel(graph, batch, denoiser, variables, settings.getInt("train.batch_size")),
           "train"));
     }
-    return new EmbeddingPipeline(backend, List.copyOf(stages));
+    return new EmbeddingPipeline(backend, denoiser, List.copyOf(stages));
   }
 
   public EmbeddingBackend backend() {
     return backend;
+  }
+
+  /** The run's denoiser (the one the last stage trains). */
+  public Denoiser denoiser() {
+    return denoiser;
   }
 
   /** The stages in training order; the last one's model is the run's final model. */

@@ -88,6 +88,8 @@ public final class Experiment {
           && (stages.size() == 2 || plainBackend)
           ? Optional.of(Checkpoint.of(context.tf(), pipeline.get().backend().variables()))
           : Optional.empty();
+      Optional<NoiseAudit> audit = pipeline.flatMap(p -> NoiseAudit.create(context.tf(), dataset,
+          p.denoiser(), config.providers().get(1).name()));
       try (Session session = runtime.openSession(graph)) {
         List<FullRankingEvaluator> evaluators = new ArrayList<>();
         for (TrainingStage stage : stages) {
@@ -117,8 +119,12 @@ public final class Experiment {
         EvaluationResult valid = last.evaluate(Split.VALID);
         EvaluationResult test = last.evaluate(Split.TEST);
         log.info("test {}", format(test));
+        Optional<NoiseAudit.Outcome> audited = audit.map(a -> a.audit(session, dataset));
+        audited.ifPresent(a -> log.info("noise audit: {} scores separate {} clean from {} planted"
+            + " train pairs with AUC {}", a.scorer(), a.clean(), a.planted(),
+            String.format("%.4f", a.auc())));
         RunResult result = new RunResult(directory, outcomes, valid, test,
-            (System.nanoTime() - start) / 1e9);
+            (System.nanoTime() - start) / 1e9, audited);
         output.writeResults(config, dataset, runtime, result);
         return result;
       }

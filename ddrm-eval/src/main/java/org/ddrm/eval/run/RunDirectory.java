@@ -72,6 +72,8 @@ public final class RunDirectory {
       return m;
     }).toList();
     metrics.put("stages", stages);
+    result.noiseAudit().ifPresent(a -> metrics.put("noise_audit", Map.of(
+        "scorer", a.scorer(), "auc", a.auc(), "clean_pairs", a.clean(), "planted_pairs", a.planted())));
     AtomicFiles.write(root.resolve(METRICS), json(metrics));
   }
 
@@ -147,6 +149,9 @@ public final class RunDirectory {
             s.test().getOrDefault("recall@20", Double.NaN), s.test().getOrDefault("ndcg@20", Double.NaN)));
       }
     }
+    result.noiseAudit().ifPresent(a -> out.append(String.format(
+        "- noise audit: `%s` scores tell clean from planted train pairs with AUC %.4f (%d clean,"
+            + " %d planted)%n", a.scorer(), a.auc(), a.clean(), a.planted())));
     out.append(String.format("- wall time: %.1f s%n%n", result.wallSeconds()));
     out.append("| split | metric | value |\n|---|---|---|\n");
     for (EvaluationResult r : List.of(result.valid(), result.test())) {

@@ -2,6 +2,7 @@ package org.ddrm.eval.run;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.ddrm.eval.evaluation.EvaluationResult;
 
 /**
@@ -12,10 +13,12 @@ import org.ddrm.eval.evaluation.EvaluationResult;
  * @param valid validation metrics of the final model
  * @param test test metrics of the final model
  * @param wallSeconds the whole run's wall time
+ * @param noiseAudit how well the denoiser separates planted from clean train pairs, when the
+ *     data set's planted pairs are known
  */
 public record RunResult(
     Path directory, List<StageOutcome> stages, EvaluationResult valid, EvaluationResult test,
-    double wallSeconds) {
+    double wallSeconds, Optional<NoiseAudit.Outcome> noiseAudit) {
 
   /** The final stage's selected epoch. */
   public int bestEpoch() {
