@@ -19,5 +19,6 @@ module org.ddrm.core {
   uses org.ddrm.api.RecommenderProvider;
 
   provides org.ddrm.api.DenoiserProvider with
-      org.ddrm.core.bpr.NoneDenoiserProvider;
+      org.ddrm.core.bpr.NoneDenoiserProvider,
+      org.ddrm.core.ddrm.DdrmDenoiserProvider;
 }

@@ -34,6 +34,7 @@ final class AttentionDenoiser implements DenoiserNetwork {
   private final DdrmSettings.Activation activation;
   private final double dropout;
   private final LongSupplier seeds;
+  private final int dim;
 
   AttentionDenoiser(Ops tf, int dim, int tokens, int width, DdrmSettings.Activation activation,
       double dropout, StepEmbedding stepEmbedding, LongSupplier seeds) {
@@ -49,6 +50,7 @@ final class AttentionDenoiser implements DenoiserNetwork {
     this.activation = activation;
     this.dropout = dropout;
     this.seeds = seeds;
+    this.dim = dim;
     int stepDim = stepEmbedding.dimension();
     this.stepProjection = new DenseLayer(tf, "step_projection", stepDim, stepDim, seeds);
     this.stepToTokens = new DenseLayer(tf, "step_tokens", stepDim, dim, seeds);
@@ -61,7 +63,7 @@ final class AttentionDenoiser implements DenoiserNetwork {
   @Override
   public Operand<TFloat32> predictStart(Operand<TFloat32> noisy, Operand<TInt32> steps,
       Operand<TFloat32> condition, boolean training) {
-    Operand<TFloat32> x = training ? DenoiserNetwork.dropout(tf, noisy, dropout, seeds.getAsLong()) : noisy;
+    Operand<TFloat32> x = training ? DenoiserNetwork.dropout(tf, noisy, steps, dim, dropout, seeds.getAsLong()) : noisy;
     Operand<TFloat32> step =
         stepToTokens.apply(tf, stepProjection.apply(tf, stepEmbedding.rows(tf, steps)));
     Operand<TFloat32> q = tokenProjection(query, condition);

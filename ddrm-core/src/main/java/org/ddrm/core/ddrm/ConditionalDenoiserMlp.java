@@ -22,6 +22,7 @@ final class ConditionalDenoiserMlp implements DenoiserNetwork {
   private final DdrmSettings.Activation activation;
   private final double dropout;
   private final LongSupplier seeds;
+  private final int dim;
 
   ConditionalDenoiserMlp(Ops tf, int dim, List<Integer> hidden, DdrmSettings.Activation activation,
       double dropout, StepEmbedding stepEmbedding, LongSupplier seeds) {
@@ -30,6 +31,7 @@ final class ConditionalDenoiserMlp implements DenoiserNetwork {
     this.activation = activation;
     this.dropout = dropout;
     this.seeds = seeds;
+    this.dim = dim;
     int stepDim = stepEmbedding.dimension();
     this.stepProjection = new DenseLayer(tf, "step_projection", stepDim, stepDim, seeds);
     int width = 2 * dim + stepDim;
@@ -44,7 +46,7 @@ final class ConditionalDenoiserMlp implements DenoiserNetwork {
   @Override
   public Operand<TFloat32> predictStart(Operand<TFloat32> noisy, Operand<TInt32> steps,
       Operand<TFloat32> condition, boolean training) {
-    Operand<TFloat32> x = training ? DenoiserNetwork.dropout(tf, noisy, dropout, seeds.getAsLong()) : noisy;
+    Operand<TFloat32> x = training ? DenoiserNetwork.dropout(tf, noisy, steps, dim, dropout, seeds.getAsLong()) : noisy;
     Operand<TFloat32> step = stepProjection.apply(tf, stepEmbedding.rows(tf, steps));
     Operand<TFloat32> h = tf.concat(List.of(x, step, condition), tf.constant(1));
     for (int k = 0; k < layers.size(); k++) {

@@ -27,6 +27,7 @@ record DdrmSettings(
     int propagationLayers,
     Pooling propagationPooling,
     boolean joint,
+    boolean finetuneBackend,
     boolean itemOnly,
     LossVariant loss,
     InferenceStart inferenceStart,
@@ -55,6 +56,8 @@ record DdrmSettings(
           "pooling over propagation layers 0..L: mean, or normalized_sum (L2-normalise rows, sum)"),
       new SettingSpec("joint", "false",
           "train the backend together with the denoisers in one stage instead of freezing it"),
+      new SettingSpec("finetune_backend", "false",
+          "keep the BPR stage, then fine-tune the backend together with the denoisers"),
       new SettingSpec("item_only", "false",
           "ablation: only the item denoiser; BPR uses the original user embedding"),
       new SettingSpec("loss", "both",
@@ -83,6 +86,8 @@ record DdrmSettings(
         "must not be negative, got " + propagationLayers);
     require(hidden.stream().allMatch(h -> h > 0), "hidden", "widths must be positive, got " + hidden);
     require(attentionTokens >= 1, "attention_tokens", "must be at least 1, got " + attentionTokens);
+    require(!(joint && finetuneBackend), "finetune_backend",
+        "cannot be combined with ddrm.joint (joint already trains the backend from the start)");
     require(attentionWidth >= 1, "attention_width", "must be at least 1, got " + attentionWidth);
   }
 
@@ -104,6 +109,7 @@ record DdrmSettings(
         s.getInt("propagation_layers"),
         choice(Pooling.class, "propagation_pooling", s.getString("propagation_pooling")),
         s.getBoolean("joint"),
+        s.getBoolean("finetune_backend"),
         s.getBoolean("item_only"),
         choice(LossVariant.class, "loss", s.getString("loss")),
         choice(InferenceStart.class, "inference_start", s.getString("inference_start")),
@@ -123,6 +129,11 @@ record DdrmSettings(
     return inferenceSteps > steps
         ? NoiseSchedule.linearVariance(inferenceSteps, noiseScale, noiseMin, noiseMax, firstBeta)
         : trainingSchedule();
+  }
+
+  /** Whether the backend's embeddings receive gradients from the DDRM loss. */
+  boolean trainsBackend() {
+    return joint || finetuneBackend;
   }
 
   /** The step at which {@code interactionScores} denoises: the middle of training, T / 2. */

@@ -67,8 +67,7 @@ final class GraphPropagation {
   @SuppressWarnings({"rawtypes", "unchecked"})
   static synchronized void ensureSparseMatMulGradient() {
     TensorFlow.registerCustomGradient(SparseTensorDenseMatMul.Inputs.class,
-        (tf, op, gradients) -> {
-          SparseTensorDenseMatMul.Inputs inputs = (SparseTensorDenseMatMul.Inputs) op;
+        (tf, inputs, gradients) -> {
           Operand gradient = gradients.get(0);
           Operand denseGradient = tf.sparse.sparseTensorDenseMatMul(inputs.aIndices, inputs.aValues,
               inputs.aShape, gradient, SparseTensorDenseMatMul.adjointA(!inputs.adjointA));

@@ -1,0 +1,97 @@
+package org.ddrm.core.ddrm;
+
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.ddrm.api.EmbeddingBackend;
+import org.ddrm.api.ModelGraph;
+import org.ddrm.api.RankingOps;
+import org.ddrm.api.TrainingHook;
+import org.tensorflow.Operand;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * The "original" user and item embeddings DDRM denoises, conditions on and ranks with: the
+ * backend's final tables, propagated through {@code propagation_layers} LightGCN layers when
+ * asked, plus each user's mean train-item embedding, the starting point of inference.
+ *
+ * <ul>
+ *   <li>Frozen backend, no propagation: the backend's tables behind {@code stopGradient}.
+ *   <li>Frozen backend with propagation: the propagated tables are copied into two
+ *       non-trainable variables by a {@link TrainingHook} before every epoch, so the training
+ *       steps of the denoiser stage do not redo the propagation. Until the first epoch they hold
+ *       zeros.
+ *   <li>Joint training or fine-tuning: the propagation is computed live and the backend trains
+ *       through it.
+ * </ul>
+ */
+final class DdrmEmbeddings {
+  private final Operand<TFloat32> users;
+  private final Operand<TFloat32> items;
+  private final SparseConstant history;
+
+  private DdrmEmbeddings(Operand<TFloat32> users, Operand<TFloat32> items, SparseConstant history) {
+    this.users = users;
+    this.items = items;
+    this.history = history;
+  }
+
+  static DdrmEmbeddings build(ModelGraph graph, Ops tf, EmbeddingBackend backend,
+      DdrmSettings settings) {
+    Ops scope = tf.withSubScope("embeddings");
+    SparseConstant history = SparseConstant.rowNormalized(scope, graph.dataset().trainMatrix());
+    if (settings.propagationLayers() == 0) {
+      return settings.trainsBackend()
+          ? new DdrmEmbeddings(backend.userEmbeddings(), backend.itemEmbeddings(), history)
+          : new DdrmEmbeddings(scope.stopGradient(backend.userEmbeddings()),
+              scope.stopGradient(backend.itemEmbeddings()), history);
+    }
+    GraphPropagation propagation = new GraphPropagation(scope, graph.dataset().trainMatrix(),
+        settings.propagationLayers(), settings.propagationPooling());
+    if (settings.trainsBackend()) {
+      GraphPropagation.ensureSparseMatMulGradient();
+      List<Operand<TFloat32>> live =
+          propagation.propagate(scope, backend.userEmbeddings(), backend.itemEmbeddings());
+      return new DdrmEmbeddings(live.get(0), live.get(1), history);
+    }
+    List<Operand<TFloat32>> live = propagation.propagate(scope,
+        scope.stopGradient(backend.userEmbeddings()), scope.stopGradient(backend.itemEmbeddings()));
+    int dim = backend.dimension();
+    Variable<TFloat32> userCopy = zeros(scope, "propagated_users", graph.dataset().numUsers(), dim);
+    Variable<TFloat32> itemCopy = zeros(scope, "propagated_items", graph.dataset().numItems(), dim);
+    Op refresh = scope.withControlDependencies(List.of(
+            scope.assign(userCopy, live.get(0)), scope.assign(itemCopy, live.get(1))))
+        .withName("refresh_propagated").noOp();
+    graph.addTrainingHook(new TrainingHook() {
+      @Override
+      public void beforeEpoch(int epoch, Session session, RandomGenerator random) {
+        session.run(refresh);
+      }
+    });
+    return new DdrmEmbeddings(scope.identity(userCopy), scope.identity(itemCopy), history);
+  }
+
+  private static Variable<TFloat32> zeros(Ops tf, String name, int rows, int dim) {
+    return tf.withName(name).variable(tf.zeros(tf.constant(Shape.of(rows, dim)), TFloat32.class));
+  }
+
+  /** User table, [numUsers, dim]. */
+  Operand<TFloat32> users() {
+    return users;
+  }
+
+  /** Item table, [numItems, dim]. */
+  Operand<TFloat32> items() {
+    return items;
+  }
+
+  /** The mean train-item embedding of each given user (zero without train items), [B, dim]. */
+  Operand<TFloat32> historyMean(Ops tf, Operand<TInt32> userIds) {
+    return RankingOps.rows(tf, history.times(tf, items), userIds);
+  }
+}
