@@ -27,7 +27,8 @@ import org.tensorflow.types.TInt32;
  * sizes, with ties ranked by their average (they count half).
  */
 public final class NoiseAudit {
-  private static final int BATCH = 65_536;
+  // Pairs per session run: bounded so that two 1000-wide denoiser MLPs stay well under 200 MB.
+  private static final int BATCH = 8_192;
 
   private final Placeholder<TInt32> users;
   private final Placeholder<TInt32> items;
