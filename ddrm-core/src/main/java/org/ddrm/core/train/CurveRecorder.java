@@ -13,6 +13,12 @@ public final class CurveRecorder implements TrainingListener {
     return report;
   }
 
+  /** Takes up the curve of an interrupted run, before training goes on. */
+  public void restore(List<EpochReport> earlier) {
+    reports.clear();
+    reports.addAll(earlier);
+  }
+
   public List<EpochReport> reports() {
     return List.copyOf(reports);
   }

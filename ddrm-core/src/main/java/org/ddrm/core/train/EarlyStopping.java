@@ -78,6 +78,34 @@ public final class EarlyStopping implements TrainingListener {
     }
   }
 
+  /** The state after the last epoch, to resume from. */
+  public State state() {
+    return new State(best, bestEpoch, bestMetrics, lastEpoch, misses, stop);
+  }
+
+  /** Takes up the state of an interrupted run (its best checkpoint is still on disk). */
+  public void restore(State state) {
+    best = state.best();
+    bestEpoch = state.bestEpoch();
+    bestMetrics = Map.copyOf(state.bestMetrics());
+    lastEpoch = state.lastEpoch();
+    misses = state.misses();
+    stop = state.stop();
+  }
+
+  /**
+   * Early stopping's memory between epochs.
+   *
+   * @param best the best selection-metric value so far (negative infinity before any)
+   * @param bestEpoch its epoch (0 before any)
+   * @param bestMetrics the validation metrics of that epoch
+   * @param lastEpoch the last epoch seen
+   * @param misses validations without improvement since the best
+   * @param stop whether stopping was decided
+   */
+  public record State(double best, int bestEpoch, Map<String, Double> bestMetrics, int lastEpoch,
+      int misses, boolean stop) {}
+
   /** The selected epoch: the best validated one, or the last one when nothing was validated. */
   public int bestEpoch() {
     return bestEpoch > 0 ? bestEpoch : lastEpoch;

@@ -1,6 +1,7 @@
 package org.ddrm.core.train;
 
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.random.RandomGenerator;
 import org.ddrm.api.BatchSource;
 import org.ddrm.api.TrainingHook;
@@ -38,17 +39,27 @@ public final class TrainingLoop {
   /**
    * Trains for at most {@code maxEpochs} epochs, or until a listener asks to stop.
    *
+   * @param epochRandom the generator of each epoch's Java-side sampling (see {@link EpochSeeds}),
+   *     so that an epoch draws the same batches whether or not the run was resumed before it
    * @return the number of epochs run
    */
-  public int run(int maxEpochs, RandomGenerator random) {
-    int epoch = 0;
+  public int run(int maxEpochs, IntFunction<RandomGenerator> epochRandom) {
+    return resume(0, maxEpochs, epochRandom);
+  }
+
+  /**
+   * Continues a run whose first {@code epochsDone} epochs are done (their variables restored,
+   * the listeners brought to their state after that epoch): trains from epoch
+   * {@code epochsDone + 1} up to {@code maxEpochs}, unless a listener already asks to stop.
+   *
+   * @return the number of the last epoch run ({@code epochsDone} when none was left)
+   */
+  public int resume(int epochsDone, int maxEpochs, IntFunction<RandomGenerator> epochRandom) {
+    int epoch = epochsDone;
     try {
-      while (epoch < maxEpochs) {
+      while (epoch < maxEpochs && listeners.stream().noneMatch(TrainingListener::stopRequested)) {
         epoch++;
-        runEpoch(epoch, random);
-        if (listeners.stream().anyMatch(TrainingListener::stopRequested)) {
-          break;
-        }
+        runEpoch(epoch, epochRandom.apply(epoch));
       }
     } finally {
       listeners.forEach(l -> l.onTrainingEnd(stage));

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import org.ddrm.api.DenoiserProvider;
 import org.ddrm.api.EmbeddingBackendProvider;
 import org.ddrm.api.Provider;
@@ -21,10 +20,12 @@ import org.ddrm.core.train.Checkpoint;
 import org.ddrm.core.train.CurveRecorder;
 import org.ddrm.core.train.EarlyStopping;
 import org.ddrm.core.train.EmbeddingPipeline;
+import org.ddrm.core.train.EpochSeeds;
 import org.ddrm.core.train.NanGuard;
 import org.ddrm.core.train.ProgressListener;
 import org.ddrm.core.train.TfGraphContext;
 import org.ddrm.core.train.TfRuntime;
+import org.ddrm.core.train.TrainingListener;
 import org.ddrm.core.train.TrainingLoop;
 import org.ddrm.core.train.TrainingStage;
 import org.ddrm.eval.evaluation.EvaluationOptions;
@@ -59,11 +60,28 @@ public final class Experiment {
     this.runtime = runtime;
   }
 
-  /** Runs the experiment and writes its results into {@code directory}. */
+  /** Runs the experiment from scratch and writes its results into {@code directory}. */
   public RunResult run(Path directory) {
+    return run(directory, false, List.of());
+  }
+
+  /**
+   * Runs the experiment into {@code directory}, taking up an interrupted run there from its
+   * last epoch checkpoint when one was left under the same settings (else from scratch).
+   */
+  public RunResult resume(Path directory) {
+    return run(directory, true, List.of());
+  }
+
+  /** Runs with extra training listeners after the built-in ones (tests interrupt runs so). */
+  RunResult run(Path directory, boolean mayResume, List<TrainingListener> extraListeners) {
     long start = System.nanoTime();
     MapSettings settings = config.settings();
     RunDirectory output = new RunDirectory(directory);
+    Optional<ResumeState> resumed = mayResume ? resumable(output.modelDirectory()) : Optional.empty();
+    if (resumed.isEmpty()) {
+      ResumePoint.clear(output.modelDirectory());
+    }
     output.writeConfig(config);
     log.info("run '{}': {}", config.name(), dataset);
     try (Graph graph = new Graph()) {
@@ -96,17 +114,27 @@ public final class Experiment {
           evaluators.add(new FullRankingEvaluator(session, context.tf(), stage.model(), dataset, options));
         }
         session.initialize();
-        SplittableRandom random = new SplittableRandom(config.seed());
         List<StageOutcome> outcomes = new ArrayList<>();
-        for (int k = 0; k < stages.size(); k++) {
+        int firstStage = 0;
+        if (resumed.isPresent()) {
+          ResumeState state = resumed.get();
+          ResumePoint.restore(session, output.modelDirectory(), state);
+          outcomes.addAll(state.finished());
+          firstStage = state.stage();
+          log.info("run '{}': resumed at stage '{}' after epoch {}", config.name(),
+              stages.get(firstStage).name(), state.epoch());
+        }
+        for (int k = firstStage; k < stages.size(); k++) {
           TrainingStage stage = stages.get(k);
+          StageTraining training = new StageTraining(session, context, k, stage, steps.get(k),
+              evaluators.get(k), output.modelDirectory(), List.copyOf(outcomes),
+              k == firstStage ? resumed : Optional.empty(), extraListeners);
           StageOutcome outcome;
           if (k == 0 && backendSaver.isPresent()) {
-            outcome = trainOrLoadBackend(session, context, stage, steps.get(k), evaluators.get(k),
-                output.modelDirectory(), random, backendSaver.get(), !plainBackend);
+            outcome = trainOrLoadBackend(session, training, backendSaver.get(),
+                !plainBackend && resumed.isEmpty());
           } else {
-            outcome = train(session, context, stage, steps.get(k), evaluators.get(k),
-                output.modelDirectory(), random);
+            outcome = train(training);
           }
           if (k < stages.size() - 1) {
             EvaluationResult stageTest = evaluators.get(k).evaluate(Split.TEST);
@@ -126,10 +154,28 @@ public final class Experiment {
         RunResult result = new RunResult(directory, outcomes, valid, test,
             (System.nanoTime() - start) / 1e9, audited);
         output.writeResults(config, dataset, runtime, result);
+        ResumePoint.clear(output.modelDirectory());
         return result;
       }
     }
   }
+
+  /** The state an interrupted run left, if it was run under the same settings. */
+  private Optional<ResumeState> resumable(Path modelDirectory) {
+    Optional<ResumeState> state = ResumeState.read(modelDirectory);
+    if (state.isPresent() && !state.get().settings().equals(config.settings().asMap())) {
+      log.warn("run '{}': the settings differ from those of the interrupted run in {}; starting"
+          + " afresh", config.name(), modelDirectory.getParent());
+      return Optional.empty();
+    }
+    return state;
+  }
+
+  /** What training one stage needs: its graph parts, where it writes, and where it resumes. */
+  private record StageTraining(Session session, TfGraphContext context, int index,
+      TrainingStage stage, Op step, FullRankingEvaluator evaluator, Path modelDirectory,
+      List<StageOutcome> finished, Optional<ResumeState> resumed,
+      List<TrainingListener> extraListeners) {}
 
   private Optional<EmbeddingPipeline> buildPipeline(TfGraphContext context, MapSettings settings) {
     List<Provider> providers = config.providers();
@@ -150,43 +196,53 @@ public final class Experiment {
    * The backend stage: for a frozen-backend denoiser ({@code mayLoad}) loaded from the backend
    * cache when an identical backend was trained before; else trained and then stored there.
    */
-  private StageOutcome trainOrLoadBackend(Session session, TfGraphContext context,
-      TrainingStage stage, Op step, FullRankingEvaluator evaluator, Path modelDirectory,
-      SplittableRandom random, Checkpoint.VariableSaver saver, boolean mayLoad) {
+  private StageOutcome trainOrLoadBackend(Session session, StageTraining training,
+      Checkpoint.VariableSaver saver, boolean mayLoad) {
     MapSettings settings = config.settings();
     String backend = config.providers().get(0).name();
     Path cacheDirectory = BackendCache.directory(settings, backend, dataset);
     Checkpoint cached = saver.in(session, cacheDirectory, "backend");
     if (mayLoad && settings.getBoolean("cache.enabled") && cached.exists()) {
       cached.restore();
-      log.info("stage '{}': loaded the trained backend from {}", stage.name(), cacheDirectory);
-      return new StageOutcome(stage.name(), 0, 0, Map.of(), List.of(), Map.of(),
+      log.info("stage '{}': loaded the trained backend from {}", training.stage().name(),
+          cacheDirectory);
+      return new StageOutcome(training.stage().name(), 0, 0, Map.of(), List.of(), Map.of(),
           cacheDirectory.toString());
     }
-    StageOutcome outcome = train(session, context, stage, step, evaluator, modelDirectory, random);
+    StageOutcome outcome = train(training);
     if (settings.getBoolean("cache.enabled")) {
       cached.save();
-      log.info("stage '{}': trained backend stored in {}", stage.name(), cacheDirectory);
+      log.info("stage '{}': trained backend stored in {}", training.stage().name(), cacheDirectory);
     }
     return outcome;
   }
 
-  private StageOutcome train(Session session, TfGraphContext context, TrainingStage stage, Op step,
-      FullRankingEvaluator evaluator, Path modelDirectory, SplittableRandom random) {
+  private StageOutcome train(StageTraining t) {
+    TrainingStage stage = t.stage();
     Settings s = config.settings().scope(stage.settingsPrefix());
     int epochs = s.getInt("epochs");
-    Checkpoint checkpoint = Checkpoint.allVariables(session, modelDirectory, stage.name());
+    Checkpoint checkpoint = Checkpoint.allVariables(t.session(), t.modelDirectory(), stage.name());
     EarlyStopping stopping = new EarlyStopping(
-        () -> evaluator.evaluate(Split.VALID).means(), s.getString("select_metric"),
+        () -> t.evaluator().evaluate(Split.VALID).means(), s.getString("select_metric"),
         s.getInt("eval_every"), s.getInt("patience"), s.getInt("min_epochs"), checkpoint);
     CurveRecorder curve = new CurveRecorder();
-    TrainingLoop loop = new TrainingLoop(session, stage.name(), stage.model().loss(), step,
-        stage.model().batches(), context.hooks(),
-        List.of(new NanGuard(), new ProgressListener(System.console() != null, epochs), stopping,
-            curve));
+    int epochsDone = 0;
+    if (t.resumed().isPresent()) {
+      ResumeState state = t.resumed().get();
+      stopping.restore(state.stopping());
+      curve.restore(state.curve());
+      epochsDone = state.epoch();
+    }
+    List<TrainingListener> listeners = new ArrayList<>(List.of(new NanGuard(),
+        new ProgressListener(System.console() != null, epochs), stopping, curve,
+        new ResumePoint(t.session(), t.modelDirectory(), config.name(), config.settings().asMap(),
+            t.finished(), t.index(), stopping, curve)));
+    listeners.addAll(t.extraListeners());
+    TrainingLoop loop = new TrainingLoop(t.session(), stage.name(), stage.model().loss(), t.step(),
+        stage.model().batches(), t.context().hooks(), listeners);
     log.info("stage '{}': up to {} epochs, {} steps each", stage.name(), epochs,
         stage.model().batches().batchesPerEpoch());
-    int run = loop.run(epochs, random);
+    int run = loop.resume(epochsDone, epochs, EpochSeeds.of(config.seed(), t.index()));
     if (stopping.bestMetrics().isEmpty()) {
       checkpoint.save();
     }

@@ -3,13 +3,16 @@ package org.ddrm.eval.run;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.ddrm.core.config.ConfigException;
 import org.ddrm.core.data.AtomicFiles;
+import org.ddrm.core.plugin.ProviderRegistry;
 import org.ddrm.api.Dataset;
 import org.ddrm.core.train.EpochReport;
 import org.ddrm.core.train.TfRuntime;
@@ -25,6 +28,7 @@ import org.tensorflow.TensorFlow;
  */
 public final class RunDirectory {
   public static final String METRICS = "metrics.json";
+  public static final String CONFIG = "config.properties";
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -43,8 +47,23 @@ public final class RunDirectory {
     return root.resolve("model");
   }
 
+  /**
+   * The settings a run directory recorded in {@code config.properties}, under the run's name
+   * (kept in the resume state; else the directory's name).
+   */
+  public static RunConfig recordedConfig(Path root, ProviderRegistry registry) {
+    Path file = root.resolve(CONFIG);
+    if (!Files.isRegularFile(file)) {
+      throw new ConfigException(root + " is not a run directory: no " + CONFIG);
+    }
+    RunConfig recorded = RunConfig.load(file, List.of(), registry);
+    String name = ResumeState.read(root.resolve("model")).map(ResumeState::run)
+        .orElse(root.getFileName().toString());
+    return new RunConfig(recorded.source(), name, recorded.settings(), recorded.providers());
+  }
+
   public void writeConfig(RunConfig config) {
-    AtomicFiles.write(root.resolve("config.properties"), config.toProperties());
+    AtomicFiles.write(root.resolve(CONFIG), config.toProperties());
   }
 
   /** Writes every result file, {@code metrics.json} last. */

@@ -1,0 +1,132 @@
+package org.ddrm.eval.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.ddrm.core.data.AtomicFiles;
+import org.ddrm.core.train.EarlyStopping;
+import org.ddrm.core.train.EpochReport;
+
+/**
+ * Where an unfinished run stands, kept as {@code model/resume.json} beside the whole-graph
+ * checkpoint it names (variables, Adam's slots and powers): the stages already finished, and the
+ * current stage's last epoch, early-stopping state and curve. Java-side sampling needs no state:
+ * each epoch's generator is derived from the seed, stage and epoch ({@code EpochSeeds}).
+ *
+ * @param run the run's name
+ * @param settings the resolved settings; a run resumes only under the same settings
+ * @param finished outcomes of the stages before {@code stage}
+ * @param stage index of the current stage
+ * @param epoch the current stage's last finished epoch
+ * @param stopping early stopping's state after that epoch
+ * @param curve the current stage's epoch reports so far
+ * @param checkpoint the checkpoint's name inside {@code model/}
+ */
+public record ResumeState(String run, Map<String, String> settings, List<StageOutcome> finished,
+    int stage, int epoch, EarlyStopping.State stopping, List<EpochReport> curve,
+    String checkpoint) {
+  /** The file's name inside the run's {@code model/} directory. */
+  public static final String FILE = "resume.json";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The state stored in {@code modelDirectory}, if there is one. */
+  public static Optional<ResumeState> read(Path modelDirectory) {
+    Path file = modelDirectory.resolve(FILE);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(fromJson(JSON.readTree(file.toFile())));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the resume state " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Writes the state atomically to {@code modelDirectory/resume.json}. */
+  public void write(Path modelDirectory) {
+    AtomicFiles.write(modelDirectory.resolve(FILE), RunDirectory.json(toJson()));
+  }
+
+  private Map<String, Object> toJson() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("run", run);
+    out.put("settings", new TreeMap<>(settings));
+    out.put("finished", finished.stream().map(ResumeState::outcome).toList());
+    out.put("stage", stage);
+    out.put("epoch", epoch);
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("best", Double.isInfinite(stopping.best()) ? null : stopping.best());
+    s.put("best_epoch", stopping.bestEpoch());
+    s.put("best_metrics", stopping.bestMetrics());
+    s.put("last_epoch", stopping.lastEpoch());
+    s.put("misses", stopping.misses());
+    s.put("stop", stopping.stop());
+    out.put("stopping", s);
+    out.put("curve", curve.stream().map(ResumeState::report).toList());
+    out.put("checkpoint", checkpoint);
+    return out;
+  }
+
+  private static Map<String, Object> outcome(StageOutcome o) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("name", o.name());
+    out.put("best_epoch", o.bestEpoch());
+    out.put("epochs_run", o.epochsRun());
+    out.put("best_validation", o.bestValidation());
+    out.put("curve", o.curve().stream().map(ResumeState::report).toList());
+    out.put("test", o.test());
+    out.put("cached_from", o.cachedFrom());
+    return out;
+  }
+
+  private static Map<String, Object> report(EpochReport r) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("stage", r.stage());
+    out.put("epoch", r.epoch());
+    out.put("loss", r.meanLoss());
+    out.put("seconds", r.seconds());
+    out.put("examples", r.examples());
+    out.put("validation", r.validation());
+    return out;
+  }
+
+  private static ResumeState fromJson(JsonNode n) {
+    Map<String, String> settings = new TreeMap<>();
+    n.get("settings").fields().forEachRemaining(e -> settings.put(e.getKey(), e.getValue().asText()));
+    List<StageOutcome> finished = new ArrayList<>();
+    n.get("finished").forEach(o -> finished.add(new StageOutcome(o.get("name").asText(),
+        o.get("best_epoch").asInt(), o.get("epochs_run").asInt(), metrics(o.get("best_validation")),
+        reports(o.get("curve")), metrics(o.get("test")), o.get("cached_from").asText())));
+    JsonNode s = n.get("stopping");
+    EarlyStopping.State stopping = new EarlyStopping.State(
+        s.get("best").isNull() ? Double.NEGATIVE_INFINITY : s.get("best").asDouble(),
+        s.get("best_epoch").asInt(), metrics(s.get("best_metrics")), s.get("last_epoch").asInt(),
+        s.get("misses").asInt(), s.get("stop").asBoolean());
+    return new ResumeState(n.get("run").asText(), settings, finished, n.get("stage").asInt(),
+        n.get("epoch").asInt(), stopping, reports(n.get("curve")), n.get("checkpoint").asText());
+  }
+
+  private static Map<String, Double> metrics(JsonNode node) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asDouble()));
+    return out;
+  }
+
+  private static List<EpochReport> reports(JsonNode node) {
+    List<EpochReport> out = new ArrayList<>();
+    node.forEach(r -> out.add(new EpochReport(r.get("stage").asText(), r.get("epoch").asInt(),
+        r.get("loss").asDouble(), r.get("seconds").asDouble(), r.get("examples").asLong(),
+        metrics(r.get("validation")))));
+    return out;
+  }
+}
