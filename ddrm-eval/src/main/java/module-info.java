@@ -11,6 +11,8 @@ module org.ddrm.eval {
   requires com.fasterxml.jackson.databind;
   requires ch.qos.logback.classic;
   requires commons.math3;
+  requires org.knowm.xchart;
+  requires java.desktop;
 
   exports org.ddrm.eval.evaluation;
   exports org.ddrm.eval.run;

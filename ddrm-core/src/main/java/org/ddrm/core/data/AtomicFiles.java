@@ -1,7 +1,9 @@
 package org.ddrm.core.data;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +24,11 @@ public final class AtomicFiles {
     void writeTo(Writer writer) throws IOException;
   }
 
+  /** Produces a binary file's content (an image, say). */
+  public interface BinaryContent {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
   /** Writes {@code text} to {@code file} atomically. */
   public static void write(Path file, String text) {
     write(file, writer -> writer.write(text));
@@ -29,16 +36,34 @@ public final class AtomicFiles {
 
   /** Writes what {@code content} produces to {@code file} atomically. */
   public static void write(Path file, Content content) {
+    replace(file, temp -> {
+      try (BufferedWriter writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+        content.writeTo(writer);
+      }
+    });
+  }
+
+  /** Writes the bytes {@code content} produces to {@code file} atomically. */
+  public static void writeBytes(Path file, BinaryContent content) {
+    replace(file, temp -> {
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp))) {
+        content.writeTo(out);
+      }
+    });
+  }
+
+  private interface TempWriter {
+    void fill(Path temp) throws IOException;
+  }
+
+  private static void replace(Path file, TempWriter fill) {
     Path target = file.toAbsolutePath();
     Path dir = target.getParent();
     Path temp = null;
     try {
       Files.createDirectories(dir);
       temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-      try (BufferedWriter writer =
-          Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-        content.writeTo(writer);
-      }
+      fill.fill(temp);
       try {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {

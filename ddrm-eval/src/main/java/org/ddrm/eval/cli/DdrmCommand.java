@@ -8,5 +8,5 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Denoising implicit-feedback recommendation on TensorFlow Java.",
-    subcommands = {RunCommand.class, BenchCommand.class, ListCommand.class, DataCommand.class})
+    subcommands = {RunCommand.class, SuiteCommand.class, BenchCommand.class, ListCommand.class, DataCommand.class})
 final class DdrmCommand {}

@@ -1,0 +1,52 @@
+package org.ddrm.eval.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.ddrm.core.plugin.ProviderRegistry;
+import org.ddrm.eval.suite.SuiteFile;
+import org.ddrm.eval.suite.SuiteReport;
+import org.ddrm.eval.suite.SuiteRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ddrm suite SUITE_FILE [--out DIR] [--report-only]}: a grid of runs and its report. */
+@Command(name = "suite", mixinStandardHelpOptions = true,
+    description = {"Run a suite's grid of runs (rows x grid points x seeds) in order, then write"
+        + " its results table (Markdown, CSV, LaTeX; mean, sd, significance against the baseline"
+        + " row) and plots (PNG, SVG) under DIR/report.",
+        "Finished cells are skipped and interrupted ones resume, so running it again continues."
+        + " Exit code 0 when every cell finished, 1 when some failed or miss their config."})
+final class SuiteCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "SUITE_FILE", description = "a suite .properties file")
+  Path suiteFile;
+
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "the suite's directory (default: runs/suite-<suite name>)")
+  Path out;
+
+  @Option(names = "--report-only", description = "only (re)write the report from finished cells")
+  boolean reportOnly;
+
+  @Override
+  public Integer call() {
+    SuiteFile suite = SuiteFile.load(suiteFile);
+    Path directory = out != null ? out : Path.of("runs", "suite-" + suite.name());
+    long start = System.nanoTime();
+    if (!reportOnly) {
+      SuiteRunner.Tally tally = new SuiteRunner(suite, directory, ProviderRegistry.discover(),
+          System.out).run();
+      System.out.printf("suite '%s': %d cells run, %d failed, %d finished before; %.1f s%n",
+          suite.name(), tally.finished(), tally.failed(), tally.skipped(),
+          (System.nanoTime() - start) / 1e9);
+    }
+    SuiteReport.Written report = SuiteReport.write(suite, directory);
+    System.out.println();
+    System.out.println(report.table().markdown());
+    System.out.println("report written to " + directory.resolve("report") + " ("
+        + report.files().size() + " files)");
+    boolean complete = report.table().lines().stream()
+        .allMatch(l -> l.finished() == l.planned());
+    return complete ? 0 : 1;
+  }
+}

@@ -1,0 +1,326 @@
+package org.ddrm.eval.suite;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import org.ddrm.eval.evaluation.Split;
+
+/**
+ * The suite's results in the shape of the paper's Table 2: one line per variant (row at a grid
+ * point), each metric's mean and sample standard deviation over the finished seeds, and the
+ * significance of its per-user test metrics against the baseline row at the same grid point
+ * (users' values averaged over the seeds both ran). {@code *} marks a paired t-test p below
+ * {@value #ALPHA}, {@code †} a Wilcoxon signed-rank p below it. Variants with failed, missing or
+ * unrun cells say so.
+ */
+public final class ResultsTable {
+  /** The significance level of the marks. */
+  public static final double ALPHA = 0.01;
+
+  private final SuiteFile suite;
+  private final List<String> axes;
+  private final List<Line> lines;
+
+  private ResultsTable(SuiteFile suite, List<String> axes, List<Line> lines) {
+    this.suite = suite;
+    this.axes = axes;
+    this.lines = lines;
+  }
+
+  /**
+   * Mean and spread of one metric over a variant's seeds.
+   *
+   * @param mean the mean over seeds
+   * @param sd the sample standard deviation (NaN with one seed)
+   * @param n the number of seeds
+   */
+  public record Summary(double mean, double sd, int n) {}
+
+  /**
+   * One line of the table.
+   *
+   * @param variant the row at its grid point
+   * @param planned cells planned (seeds)
+   * @param finished cells finished
+   * @param metrics each metric's summary (empty when no cell finished)
+   * @param significance each metric's tests against the baseline (empty for the baseline
+   *     itself, or without a finished baseline)
+   * @param note what is missing or failed, or "baseline"
+   */
+  public record Line(SuiteGrid.Variant variant, int planned, int finished,
+      Map<String, Summary> metrics, Map<String, PairedTests.Outcome> significance, String note) {}
+
+  /** Builds the table from the cells' outcomes. */
+  public static ResultsTable build(SuiteFile suite, List<CellOutcome> outcomes) {
+    Set<String> axisSet = new LinkedHashSet<>(suite.sweeps().keySet());
+    suite.rows().forEach(r -> axisSet.addAll(r.sweeps().keySet()));
+    Map<String, List<CellOutcome>> byVariant = new LinkedHashMap<>();
+    for (SuiteGrid.Variant v : SuiteGrid.variants(suite)) {
+      byVariant.put(v.id(), new ArrayList<>());
+    }
+    outcomes.forEach(o -> byVariant.get(o.cell().variant().id()).add(o));
+    List<Line> lines = new ArrayList<>();
+    for (SuiteGrid.Variant variant : SuiteGrid.variants(suite)) {
+      List<CellOutcome> cells = byVariant.get(variant.id());
+      List<CellOutcome> done = cells.stream()
+          .filter(c -> c.status() == CellOutcome.Status.FINISHED).toList();
+      Map<String, Summary> metrics = new LinkedHashMap<>();
+      for (String metric : suite.metrics()) {
+        SummaryStatistics stats = new SummaryStatistics();
+        done.stream().map(c -> c.test().get(metric)).filter(v -> v != null)
+            .forEach(stats::addValue);
+        if (stats.getN() > 0) {
+          metrics.put(metric, new Summary(stats.getMean(),
+              stats.getN() > 1 ? stats.getStandardDeviation() : Double.NaN, (int) stats.getN()));
+        }
+      }
+      boolean isBaseline = suite.baseline().map(b -> b.equals(variant.row().name())).orElse(false);
+      Map<String, PairedTests.Outcome> significance = isBaseline || done.isEmpty()
+          ? Map.of()
+          : baselineOf(suite, variant, byVariant).map(b -> significance(suite, done, b))
+              .orElse(Map.of());
+      lines.add(new Line(variant, cells.size(), done.size(), metrics, significance,
+          note(cells, isBaseline)));
+    }
+    return new ResultsTable(suite, List.copyOf(axisSet), lines);
+  }
+
+  private static Optional<List<CellOutcome>> baselineOf(SuiteFile suite,
+      SuiteGrid.Variant variant, Map<String, List<CellOutcome>> byVariant) {
+    if (suite.baseline().isEmpty()) {
+      return Optional.empty();
+    }
+    for (SuiteGrid.Variant candidate : SuiteGrid.variants(suite)) {
+      if (!candidate.row().name().equals(suite.baseline().get())) {
+        continue;
+      }
+      boolean matches = candidate.point().entrySet().stream()
+          .allMatch(e -> e.getValue().equals(variant.point().get(e.getKey())));
+      if (matches) {
+        List<CellOutcome> done = byVariant.get(candidate.id()).stream()
+            .filter(c -> c.status() == CellOutcome.Status.FINISHED).toList();
+        return done.isEmpty() ? Optional.empty() : Optional.of(done);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Map<String, PairedTests.Outcome> significance(SuiteFile suite,
+      List<CellOutcome> cells, List<CellOutcome> baseline) {
+    Map<Optional<Long>, CellOutcome> baselineBySeed = new LinkedHashMap<>();
+    baseline.forEach(b -> baselineBySeed.put(b.cell().seed(), b));
+    List<CellOutcome> paired = cells.stream()
+        .filter(c -> baselineBySeed.containsKey(c.cell().seed())).toList();
+    Map<String, PairedTests.Outcome> out = new LinkedHashMap<>();
+    if (paired.isEmpty()) {
+      return out;
+    }
+    String split = Split.TEST.label();
+    for (String metric : suite.metrics()) {
+      Map<Integer, double[]> sums = new LinkedHashMap<>();
+      for (CellOutcome cell : paired) {
+        Map<Integer, Double> mine = PerUserTable.read(cell.directory(), split, metric);
+        Map<Integer, Double> theirs = PerUserTable.read(
+            baselineBySeed.get(cell.cell().seed()).directory(), split, metric);
+        for (Map.Entry<Integer, Double> e : mine.entrySet()) {
+          Double other = theirs.get(e.getKey());
+          if (other != null) {
+            double[] s = sums.computeIfAbsent(e.getKey(), u -> new double[3]);
+            s[0] += e.getValue();
+            s[1] += other;
+            s[2]++;
+          }
+        }
+      }
+      List<double[]> complete = sums.values().stream().filter(s -> s[2] == paired.size()).toList();
+      if (complete.size() < 2) {
+        continue;
+      }
+      double[] x = complete.stream().mapToDouble(s -> s[0] / s[2]).toArray();
+      double[] y = complete.stream().mapToDouble(s -> s[1] / s[2]).toArray();
+      out.put(metric, PairedTests.test(x, y));
+    }
+    return out;
+  }
+
+  private static String note(List<CellOutcome> cells, boolean isBaseline) {
+    List<String> notes = new ArrayList<>();
+    if (isBaseline) {
+      notes.add("baseline");
+    }
+    Set<String> reasons = new TreeSet<>();
+    long notRun = 0;
+    for (CellOutcome c : cells) {
+      switch (c.status()) {
+        case MISSING -> reasons.add("missing: " + c.reason());
+        case FAILED -> reasons.add("failed: " + c.reason());
+        case NOT_RUN -> notRun++;
+        default -> { }
+      }
+    }
+    notes.addAll(reasons);
+    if (notRun > 0) {
+      notes.add(notRun + " of " + cells.size() + " cells not run");
+    }
+    return String.join("; ", notes);
+  }
+
+  public List<Line> lines() {
+    return lines;
+  }
+
+  /** The swept keys, suite axes first: the table's extra columns. */
+  public List<String> axes() {
+    return axes;
+  }
+
+  /** The table in Markdown, with the suite's name and the legend above it. */
+  public String markdown() {
+    StringBuilder out = new StringBuilder("# Suite `").append(suite.name()).append("`\n\n");
+    if (!suite.description().isEmpty()) {
+      out.append(suite.description()).append("\n\n");
+    }
+    out.append("Test metrics: mean ± sample standard deviation over seeds.");
+    suite.baseline().ifPresent(b -> out.append(" Against `").append(b).append("` (per-user,"
+        + " paired over users): `*` paired t-test p < ").append(ALPHA)
+        .append(", `†` Wilcoxon signed-rank p < ").append(ALPHA).append("; p columns give both."));
+    out.append("\n\n| model |");
+    axes.forEach(a -> out.append(' ').append(a).append(" |"));
+    out.append(" seeds |");
+    for (String m : suite.metrics()) {
+      out.append(' ').append(m).append(" |");
+      suite.baseline().ifPresent(b -> out.append(" p (t / W) |"));
+    }
+    out.append(" note |\n|---|");
+    axes.forEach(a -> out.append("---|"));
+    out.append("---|");
+    suite.metrics().forEach(m -> out.append(suite.baseline().isPresent() ? "---|---|" : "---|"));
+    out.append("---|\n");
+    for (Line line : lines) {
+      out.append("| ").append(line.variant().row().name()).append(" |");
+      axes.forEach(a -> out.append(' ').append(line.variant().point().getOrDefault(a, ""))
+          .append(" |"));
+      out.append(' ').append(line.finished()).append('/').append(line.planned()).append(" |");
+      for (String m : suite.metrics()) {
+        Summary s = line.metrics().get(m);
+        PairedTests.Outcome p = line.significance().get(m);
+        out.append(' ').append(s == null ? "—" : plain(s) + marks(p, false)).append(" |");
+        if (suite.baseline().isPresent()) {
+          out.append(' ').append(p == null ? "" : String.format("%.2g / %.2g", p.tTestP(),
+              p.wilcoxonP())).append(" |");
+        }
+      }
+      out.append(' ').append(line.note().replace("|", "\\|")).append(" |\n");
+    }
+    return out.toString();
+  }
+
+  /** The table as CSV: one line per variant, mean, sd and both p-values per metric. */
+  public String csv() {
+    List<String> header = new ArrayList<>(List.of("model"));
+    header.addAll(axes);
+    header.addAll(List.of("seeds_finished", "seeds_planned"));
+    for (String m : suite.metrics()) {
+      header.addAll(List.of(m + "_mean", m + "_sd", m + "_p_ttest", m + "_p_wilcoxon"));
+    }
+    header.add("note");
+    StringBuilder out = new StringBuilder(
+        header.stream().map(ResultsTable::csvField).collect(Collectors.joining(","))).append('\n');
+    for (Line line : lines) {
+      List<String> fields = new ArrayList<>(List.of(line.variant().row().name()));
+      axes.forEach(a -> fields.add(line.variant().point().getOrDefault(a, "")));
+      fields.add(String.valueOf(line.finished()));
+      fields.add(String.valueOf(line.planned()));
+      for (String m : suite.metrics()) {
+        Summary s = line.metrics().get(m);
+        PairedTests.Outcome p = line.significance().get(m);
+        fields.add(s == null ? "" : String.valueOf(s.mean()));
+        fields.add(s == null || Double.isNaN(s.sd()) ? "" : String.valueOf(s.sd()));
+        fields.add(p == null ? "" : String.valueOf(p.tTestP()));
+        fields.add(p == null ? "" : String.valueOf(p.wilcoxonP()));
+      }
+      fields.add(line.note());
+      out.append(fields.stream().map(ResultsTable::csvField).collect(Collectors.joining(",")))
+          .append('\n');
+    }
+    return out.toString();
+  }
+
+  /** The table as a LaTeX {@code tabular} (booktabs rules), marks as superscripts. */
+  public String latex() {
+    StringBuilder out = new StringBuilder("% Suite ").append(suite.name())
+        .append(": test metrics, mean $\\pm$ sd over seeds");
+    suite.baseline().ifPresent(b -> out.append("; against ").append(b).append(": $^{*}$ paired"
+        + " t-test, $^{\\dagger}$ Wilcoxon signed-rank, p < ").append(ALPHA));
+    out.append("\n\\begin{tabular}{l");
+    axes.forEach(a -> out.append('l'));
+    suite.metrics().forEach(m -> out.append('r'));
+    out.append("}\n\\toprule\nModel");
+    axes.forEach(a -> out.append(" & ").append(tex(a)));
+    suite.metrics().forEach(m -> out.append(" & ").append(tex(m)));
+    out.append(" \\\\\n\\midrule\n");
+    for (Line line : lines) {
+      out.append(tex(line.variant().row().name()));
+      axes.forEach(a -> out.append(" & ").append(tex(line.variant().point().getOrDefault(a, ""))));
+      for (String m : suite.metrics()) {
+        Summary s = line.metrics().get(m);
+        if (s == null) {
+          out.append(" & --");
+        } else {
+          out.append(" & $").append(String.format("%.4f", s.mean()));
+          if (!Double.isNaN(s.sd())) {
+            out.append(String.format(" \\pm %.4f", s.sd()));
+          }
+          out.append(marks(line.significance().get(m), true)).append('$');
+        }
+      }
+      out.append(" \\\\\n");
+    }
+    out.append("\\bottomrule\n\\end{tabular}\n");
+    return out.toString();
+  }
+
+  private static String plain(Summary s) {
+    return Double.isNaN(s.sd()) ? String.format("%.4f", s.mean())
+        : String.format("%.4f ± %.4f", s.mean(), s.sd());
+  }
+
+  private static String marks(PairedTests.Outcome p, boolean latex) {
+    if (p == null) {
+      return "";
+    }
+    String t = p.tSignificant(ALPHA) ? "*" : "";
+    String w = p.wilcoxonSignificant(ALPHA) ? (latex ? "\\dagger" : "†") : "";
+    if (t.isEmpty() && w.isEmpty()) {
+      return "";
+    }
+    return latex ? "^{" + t + w + "}" : " " + t + w;
+  }
+
+  private static String csvField(String value) {
+    return value.contains(",") || value.contains("\"") || value.contains("\n")
+        ? "\"" + value.replace("\"", "\"\"") + "\""
+        : value;
+  }
+
+  static String tex(String text) {
+    StringBuilder out = new StringBuilder();
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '_', '&', '%', '#', '$', '{', '}' -> out.append('\\').append(c);
+        case '\\' -> out.append("\\textbackslash{}");
+        case '~' -> out.append("\\textasciitilde{}");
+        case '^' -> out.append("\\textasciicircum{}");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}

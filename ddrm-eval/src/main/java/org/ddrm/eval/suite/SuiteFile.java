@@ -1,0 +1,204 @@
+package org.ddrm.eval.suite;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.ddrm.core.config.ConfigException;
+import org.ddrm.core.config.ConfigLoader;
+
+/**
+ * An experiment suite read from a properties file (Commons Configuration, like run configs:
+ * {@code include} and {@code ${key}} work). Keys:
+ *
+ * <ul>
+ *   <li>{@code suite.name}, {@code suite.description};
+ *   <li>{@code suite.seeds} (comma-separated; each cell sets {@code seed}; absent: each config's
+ *       own seed);
+ *   <li>{@code suite.baseline}: the row every other row is tested against;
+ *   <li>{@code suite.metrics}: the table's metrics (default {@code recall@20, ndcg@20});
+ *   <li>{@code set.KEY = VALUE}: an override for every cell;
+ *   <li>{@code sweep.KEY = V1, V2, ...}: a grid axis over every row;
+ *   <li>{@code row.NAME.config}: a row's config file, relative to the suite file; rows run in file
+ *       order; {@code row.NAME.set.KEY}, {@code row.NAME.sweep.KEY}: the row's own overrides
+ *       and axes;
+ *   <li>{@code bench.baseline}, {@code bench.tolerance}, {@code bench.epochs}: for
+ *       {@code ddrm bench SUITE_FILE}.
+ * </ul>
+ *
+ * @param source the suite file
+ * @param name the suite's name
+ * @param description one line on what it reproduces
+ * @param seeds the seeds every variant runs with (empty: the configs' own seed)
+ * @param baseline the baseline row's name, or empty
+ * @param metrics the reported metrics
+ * @param set overrides for every cell, in file order
+ * @param sweeps grid axes over every row
+ * @param rows the rows in file order
+ * @param bench the benchmark settings
+ */
+public record SuiteFile(Path source, String name, String description, List<Long> seeds,
+    Optional<String> baseline, List<String> metrics, Map<String, String> set,
+    Map<String, List<String>> sweeps, List<Row> rows, BenchSettings bench) {
+
+  private static final Pattern ROW_KEY =
+      Pattern.compile("row\\.([A-Za-z0-9_-]+)\\.(config|set\\.(.+)|sweep\\.(.+))");
+
+  /**
+   * One row of the results table: a config and its own overrides and axes.
+   *
+   * @param name the row's name
+   * @param config the config file (resolved against the suite file's directory)
+   * @param set the row's overrides
+   * @param sweeps the row's own grid axes
+   */
+  public record Row(String name, Path config, Map<String, String> set,
+      Map<String, List<String>> sweeps) {}
+
+  /**
+   * How {@code ddrm bench SUITE_FILE} runs and judges.
+   *
+   * @param baseline the stored timings to compare with (may not exist yet)
+   * @param tolerance the largest accepted ratio of a timing to its baseline
+   * @param epochs epochs per stage of each benchmark
+   */
+  public record BenchSettings(Path baseline, double tolerance, int epochs) {}
+
+  /** Whether a properties file is a suite (it has {@code row.*} keys) rather than a run config. */
+  public static boolean isSuite(Path file) {
+    return ConfigLoader.load(file, List.of()).values().keySet().stream()
+        .anyMatch(k -> k.startsWith("row."));
+  }
+
+  /** Reads and checks a suite file. */
+  public static SuiteFile load(Path file) {
+    Map<String, String> values = ConfigLoader.load(file, List.of()).values();
+    Path base = file.toAbsolutePath().getParent();
+    String name = baseName(file);
+    String description = "";
+    List<Long> seeds = List.of();
+    Optional<String> baseline = Optional.empty();
+    List<String> metrics = List.of("recall@20", "ndcg@20");
+    Map<String, String> set = new LinkedHashMap<>();
+    Map<String, List<String>> sweeps = new LinkedHashMap<>();
+    Map<String, RowBuilder> rows = new LinkedHashMap<>();
+    Path benchBaseline = base.resolve(name + "-bench-baseline.json");
+    double tolerance = 1.5;
+    int benchEpochs = 3;
+    for (Map.Entry<String, String> e : values.entrySet()) {
+      String key = e.getKey();
+      String value = e.getValue().trim();
+      Matcher row = ROW_KEY.matcher(key);
+      if (key.equals("suite.name")) {
+        name = value;
+      } else if (key.equals("suite.description")) {
+        description = value;
+      } else if (key.equals("suite.seeds")) {
+        seeds = list(file, key, value).stream().map(v -> parseLong(file, key, v)).toList();
+      } else if (key.equals("suite.baseline")) {
+        baseline = Optional.of(value);
+      } else if (key.equals("suite.metrics")) {
+        metrics = list(file, key, value);
+      } else if (key.startsWith("set.")) {
+        set.put(key.substring("set.".length()), value);
+      } else if (key.startsWith("sweep.")) {
+        sweeps.put(key.substring("sweep.".length()), list(file, key, value));
+      } else if (row.matches()) {
+        RowBuilder r = rows.computeIfAbsent(row.group(1), RowBuilder::new);
+        if (row.group(2).equals("config")) {
+          r.config = base.resolve(value).normalize();
+        } else if (row.group(3) != null) {
+          r.set.put(row.group(3), value);
+        } else {
+          r.sweeps.put(row.group(4), list(file, key, value));
+        }
+      } else if (key.equals("bench.baseline")) {
+        benchBaseline = base.resolve(value).normalize();
+      } else if (key.equals("bench.tolerance")) {
+        tolerance = parseDouble(file, key, value);
+      } else if (key.equals("bench.epochs")) {
+        benchEpochs = (int) parseLong(file, key, value);
+      } else {
+        throw new ConfigException(file + ": unknown suite key '" + key + "' (expected suite.name,"
+            + " suite.description, suite.seeds, suite.baseline, suite.metrics, set.KEY, sweep.KEY,"
+            + " row.NAME.config, row.NAME.set.KEY, row.NAME.sweep.KEY, bench.baseline,"
+            + " bench.tolerance, bench.epochs)");
+      }
+    }
+    if (rows.isEmpty()) {
+      throw new ConfigException(file + ": a suite needs at least one row.NAME.config");
+    }
+    List<Row> built = new ArrayList<>();
+    for (RowBuilder r : rows.values()) {
+      if (r.config == null) {
+        throw new ConfigException(file + ": row '" + r.name + "' has no row." + r.name + ".config");
+      }
+      for (String key : r.sweeps.keySet()) {
+        if (sweeps.containsKey(key)) {
+          throw new ConfigException(file + ": row '" + r.name + "' sweeps '" + key
+              + "', which the suite already sweeps for every row");
+        }
+      }
+      built.add(new Row(r.name, r.config, Map.copyOf(r.set), Map.copyOf(r.sweeps)));
+    }
+    if (baseline.isPresent() && !rows.containsKey(baseline.get())) {
+      throw new ConfigException(file + ": suite.baseline = '" + baseline.get()
+          + "' is not a row (rows: " + rows.keySet() + ")");
+    }
+    if (tolerance < 1) {
+      throw new ConfigException(file + ": bench.tolerance must be at least 1, got " + tolerance);
+    }
+    if (benchEpochs < 1) {
+      throw new ConfigException(file + ": bench.epochs must be at least 1, got " + benchEpochs);
+    }
+    return new SuiteFile(file, name, description, seeds, baseline, metrics, set, sweeps, built,
+        new BenchSettings(benchBaseline, tolerance, benchEpochs));
+  }
+
+  private static final class RowBuilder {
+    final String name;
+    Path config;
+    final Map<String, String> set = new LinkedHashMap<>();
+    final Map<String, List<String>> sweeps = new LinkedHashMap<>();
+
+    RowBuilder(String name) {
+      this.name = name;
+    }
+  }
+
+  private static List<String> list(Path file, String key, String value) {
+    List<String> items = Arrays.stream(value.split(",")).map(String::trim)
+        .filter(s -> !s.isEmpty()).toList();
+    if (items.isEmpty()) {
+      throw new ConfigException(file + ": " + key + " is empty");
+    }
+    return items;
+  }
+
+  private static long parseLong(Path file, String key, String value) {
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw new ConfigException(file + ": " + key + " = '" + value + "' is not an integer");
+    }
+  }
+
+  private static double parseDouble(Path file, String key, String value) {
+    try {
+      return Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      throw new ConfigException(file + ": " + key + " = '" + value + "' is not a number");
+    }
+  }
+
+  private static String baseName(Path file) {
+    String fileName = file.getFileName().toString();
+    int dot = fileName.lastIndexOf('.');
+    return dot > 0 ? fileName.substring(0, dot) : fileName;
+  }
+}

@@ -1,0 +1,192 @@
+package org.ddrm.eval.suite;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.ddrm.core.data.AtomicFiles;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
+
+/**
+ * The suite's figures, each as PNG and SVG (XChart): training curves per stage (mean loss, and
+ * the first metric on validation, per epoch, one line per variant, from the first finished seed's
+ * {@code curve.tsv}), and for every swept key each metric against the swept value (one line per
+ * row, error bars one standard deviation over seeds; bars for non-numeric values such as
+ * {@code ddrm.loss}).
+ */
+final class SuitePlots {
+  private static final int WIDTH = 900;
+  private static final int HEIGHT = 560;
+
+  private SuitePlots() {}
+
+  /** Writes every figure into {@code directory}; returns the files written. */
+  static List<Path> write(SuiteFile suite, ResultsTable table, List<CellOutcome> outcomes,
+      Path directory) {
+    System.setProperty("java.awt.headless", "true");
+    List<Path> files = new ArrayList<>();
+    curves(suite, outcomes).forEach((name, chart) -> files.addAll(save(chart, directory, name)));
+    for (String axis : table.axes()) {
+      for (String metric : suite.metrics()) {
+        sweep(table, axis, metric).ifPresent(chart ->
+            files.addAll(save(chart, directory, "sweep-" + axis + "-" + metric)));
+      }
+    }
+    return files;
+  }
+
+  private static Map<String, Chart<?, ?>> curves(SuiteFile suite, List<CellOutcome> outcomes) {
+    Map<String, CurveFile> firstSeed = new LinkedHashMap<>();
+    for (CellOutcome o : outcomes) {
+      if (o.status() == CellOutcome.Status.FINISHED) {
+        firstSeed.putIfAbsent(o.cell().variant().id(), CurveFile.read(o.directory()));
+      }
+    }
+    Map<String, Chart<?, ?>> charts = new LinkedHashMap<>();
+    String metric = suite.metrics().get(0);
+    firstSeed.forEach((variant, curve) -> {
+      for (String stage : curve.stages()) {
+        XYChart loss = (XYChart) charts.computeIfAbsent("curve-" + stage + "-loss",
+            k -> lineChart("Training loss, stage " + stage, "epoch", "mean loss"));
+        List<double[]> points = curve.points(stage, "loss");
+        if (!points.isEmpty()) {
+          addLine(loss, variant, points, null);
+        }
+        List<double[]> valid = curve.points(stage, "valid_" + metric);
+        if (!valid.isEmpty()) {
+          XYChart chart = (XYChart) charts.computeIfAbsent("curve-" + stage + "-valid-" + metric,
+              k -> lineChart("Validation " + metric + ", stage " + stage, "epoch", metric));
+          addLine(chart, variant, valid, null);
+        }
+      }
+    });
+    charts.values().removeIf(c -> ((XYChart) c).getSeriesMap().isEmpty());
+    return charts;
+  }
+
+  private static Optional<Chart<?, ?>> sweep(ResultsTable table, String axis, String metric) {
+    Map<String, List<ResultsTable.Line>> series = new LinkedHashMap<>();
+    for (ResultsTable.Line line : table.lines()) {
+      Map<String, String> point = line.variant().point();
+      if (!point.containsKey(axis) || !line.metrics().containsKey(metric)) {
+        continue;
+      }
+      StringBuilder name = new StringBuilder(line.variant().row().name());
+      point.forEach((k, v) -> {
+        if (!k.equals(axis)) {
+          name.append(' ').append(k).append('=').append(v);
+        }
+      });
+      series.computeIfAbsent(name.toString(), k -> new ArrayList<>()).add(line);
+    }
+    if (series.isEmpty()) {
+      return Optional.empty();
+    }
+    boolean numeric = series.values().stream().flatMap(List::stream)
+        .allMatch(l -> isNumber(l.variant().point().get(axis)));
+    String title = metric + " (test) vs " + axis;
+    if (numeric) {
+      XYChart chart = lineChart(title, axis, metric);
+      series.forEach((name, lines) -> {
+        List<double[]> points = lines.stream().map(l -> new double[] {
+            Double.parseDouble(l.variant().point().get(axis)), l.metrics().get(metric).mean(),
+            sdOrZero(l.metrics().get(metric))}).sorted((a, b) -> Double.compare(a[0], b[0])).toList();
+        addLine(chart, name, points, points.stream().mapToDouble(p -> p[2]).toArray());
+      });
+      return Optional.of(chart);
+    }
+    CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+        .xAxisTitle(axis).yAxisTitle(metric).build();
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+    chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+    series.forEach((name, lines) -> chart.addSeries(name,
+        lines.stream().map(l -> l.variant().point().get(axis)).toList(),
+        lines.stream().map(l -> (Number) l.metrics().get(metric).mean()).toList(),
+        lines.stream().map(l -> (Number) sdOrZero(l.metrics().get(metric))).toList()));
+    return Optional.of(chart);
+  }
+
+  private static XYChart lineChart(String title, String x, String y) {
+    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+        .xAxisTitle(x).yAxisTitle(y).build();
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+    chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+    return chart;
+  }
+
+  private static void addLine(XYChart chart, String name, List<double[]> points, double[] errors) {
+    double[] x = points.stream().mapToDouble(p -> p[0]).toArray();
+    double[] y = points.stream().mapToDouble(p -> p[1]).toArray();
+    if (errors == null) {
+      chart.addSeries(name, x, y);
+    } else {
+      chart.addSeries(name, x, y, errors);
+    }
+  }
+
+  private static double sdOrZero(ResultsTable.Summary s) {
+    return Double.isNaN(s.sd()) ? 0 : s.sd();
+  }
+
+  private static boolean isNumber(String value) {
+    try {
+      Double.parseDouble(value);
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private static List<Path> save(Chart<?, ?> chart, Path directory, String name) {
+    String base = name.replaceAll("[^A-Za-z0-9_.@=-]", "-");
+    Path png = directory.resolve(base + ".png");
+    Path svg = directory.resolve(base + ".svg");
+    AtomicFiles.writeBytes(png, out -> BitmapEncoder.saveBitmap(chart, out,
+        BitmapEncoder.BitmapFormat.PNG));
+    AtomicFiles.writeBytes(svg, out -> VectorGraphicsEncoder.saveVectorGraphic(chart, out,
+        VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
+    return List.of(png, svg);
+  }
+
+  /** A run's {@code curve.tsv}: per stage, the values of a column by epoch. */
+  private record CurveFile(List<String> header, List<String[]> rows) {
+    static CurveFile read(Path runDirectory) {
+      Path file = runDirectory.resolve("curve.tsv");
+      try {
+        List<String> lines = Files.readAllLines(file);
+        List<String[]> rows = new ArrayList<>();
+        lines.subList(1, lines.size()).forEach(l -> rows.add(l.split("\t", -1)));
+        return new CurveFile(Arrays.asList(lines.get(0).split("\t")), rows);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + file + ": " + e, e);
+      }
+    }
+
+    List<String> stages() {
+      return rows.stream().map(r -> r[0]).distinct().toList();
+    }
+
+    /** (epoch, value) of one column for one stage, leaving out epochs without a value. */
+    List<double[]> points(String stage, String column) {
+      int c = header.indexOf(column);
+      if (c < 0) {
+        return List.of();
+      }
+      return rows.stream().filter(r -> r[0].equals(stage) && c < r.length && !r[c].isEmpty())
+          .map(r -> new double[] {Double.parseDouble(r[1]), Double.parseDouble(r[c])}).toList();
+    }
+  }
+}
