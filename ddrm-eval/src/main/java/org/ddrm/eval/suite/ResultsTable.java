@@ -16,9 +16,10 @@ import org.ddrm.eval.evaluation.Split;
  * The suite's results in the shape of the paper's Table 2: one line per variant (row at a grid
  * point), each metric's mean and sample standard deviation over the finished seeds, and the
  * significance of its per-user test metrics against the baseline row at the same grid point
- * (users' values averaged over the seeds both ran). {@code *} marks a paired t-test p below
- * {@value #ALPHA}, {@code †} a Wilcoxon signed-rank p below it. Variants with failed, missing or
- * unrun cells say so.
+ * (users' values averaged over the seeds both ran). As in the paper, marks flag improvements:
+ * {@code *} a paired t-test p below {@value #ALPHA}, {@code †} a Wilcoxon signed-rank p below
+ * it (the p columns give both tests either way). Variants with failed, missing or unrun cells
+ * say so.
  */
 public final class ResultsTable {
   /** The significance level of the marks. */
@@ -189,8 +190,9 @@ public final class ResultsTable {
     }
     out.append("Test metrics: mean ± sample standard deviation over seeds.");
     suite.baseline().ifPresent(b -> out.append(" Against `").append(b).append("` (per-user,"
-        + " paired over users): `*` paired t-test p < ").append(ALPHA)
-        .append(", `†` Wilcoxon signed-rank p < ").append(ALPHA).append("; p columns give both."));
+        + " paired over users) an improvement is marked `*` for paired t-test p < ").append(ALPHA)
+        .append(", `†` for Wilcoxon signed-rank p < ").append(ALPHA)
+        .append("; the p columns give both tests, better or worse."));
     out.append("\n\n| model |");
     axes.forEach(a -> out.append(' ').append(a).append(" |"));
     out.append(" seeds |");
@@ -257,8 +259,8 @@ public final class ResultsTable {
   public String latex() {
     StringBuilder out = new StringBuilder("% Suite ").append(suite.name())
         .append(": test metrics, mean $\\pm$ sd over seeds");
-    suite.baseline().ifPresent(b -> out.append("; against ").append(b).append(": $^{*}$ paired"
-        + " t-test, $^{\\dagger}$ Wilcoxon signed-rank, p < ").append(ALPHA));
+    suite.baseline().ifPresent(b -> out.append("; against ").append(b).append(", improvements: $^{*}$"
+        + " paired t-test, $^{\\dagger}$ Wilcoxon signed-rank, p < ").append(ALPHA));
     out.append("\n\\begin{tabular}{l");
     axes.forEach(a -> out.append('l'));
     suite.metrics().forEach(m -> out.append('r'));
@@ -293,7 +295,7 @@ public final class ResultsTable {
   }
 
   private static String marks(PairedTests.Outcome p, boolean latex) {
-    if (p == null) {
+    if (p == null || p.meanDifference() <= 0) {
       return "";
     }
     String t = p.tSignificant(ALPHA) ? "*" : "";

@@ -94,22 +94,27 @@ public final class SuiteBench {
       timings.add(timing);
     }
     Optional<Map<String, Map<String, Double>>> stored = readBaseline(baseline);
-    List<Regression> regressions = new ArrayList<>();
-    stored.ifPresent(b -> timings.forEach(t -> {
-      Map<String, Double> before = b.get(t.row());
-      if (before != null) {
-        t.figures().forEach((figure, now) -> {
-          Double then = before.get(figure);
-          if (then != null && then > 0 && !now.isNaN() && now / then > tolerance) {
-            regressions.add(new Regression(t.row(), figure, then, now));
-          }
-        });
-      }
-    }));
+    List<Regression> regressions = compare(timings, stored.orElse(Map.of()), tolerance);
     AtomicFiles.write(out.resolve("bench-suite.json"), json(suite, epochs, timings));
     AtomicFiles.write(out.resolve("bench-suite.md"),
         markdown(suite, timings, stored.orElse(Map.of()), tolerance, baseline));
     return new Outcome(timings, regressions, stored.isPresent());
+  }
+
+  /** The figures of {@code timings} above {@code tolerance} times their baseline value. */
+  static List<Regression> compare(List<Timing> timings, Map<String, Map<String, Double>> baseline,
+      double tolerance) {
+    List<Regression> regressions = new ArrayList<>();
+    for (Timing t : timings) {
+      Map<String, Double> before = baseline.getOrDefault(t.row(), Map.of());
+      t.figures().forEach((figure, now) -> {
+        Double then = before.get(figure);
+        if (then != null && then > 0 && !now.isNaN() && now / then > tolerance) {
+          regressions.add(new Regression(t.row(), figure, then, now));
+        }
+      });
+    }
+    return regressions;
   }
 
   /** Stores the timings of {@code out/bench-suite.json} as the baseline file. */
@@ -161,7 +166,7 @@ public final class SuiteBench {
     }
   }
 
-  private static Optional<Map<String, Map<String, Double>>> readBaseline(Path file) {
+  static Optional<Map<String, Map<String, Double>>> readBaseline(Path file) {
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }

@@ -1,0 +1,84 @@
+package org.ddrm.eval.suite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.ddrm.core.config.ConfigException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reading suite files and expanding them into cells. */
+class SuiteFileTest {
+  @TempDir Path dir;
+
+  private SuiteFile suite(String text) throws Exception {
+    Path file = dir.resolve("s.properties");
+    Files.writeString(file, text);
+    return SuiteFile.load(file);
+  }
+
+  @Test
+  void theGridIsRowsTimesPointsTimesSeedsInFileOrder() throws Exception {
+    SuiteFile suite = suite("""
+        suite.seeds = 1, 2
+        suite.baseline = mf
+        set.train.epochs = 5
+        sweep.data.synthetic.noise_ratio = 0.1, 0.2
+        row.mf.config = configs/mf.properties
+        row.ddrm.config = configs/ddrm.properties
+        row.ddrm.set.denoise.epochs = 3
+        row.ddrm.sweep.ddrm.steps = 5, 10, 20
+        """);
+    assertThat(suite.name()).isEqualTo("s");
+    assertThat(suite.rows()).extracting(SuiteFile.Row::name).containsExactly("mf", "ddrm");
+    assertThat(suite.rows().get(0).config()).isEqualTo(dir.resolve("configs/mf.properties"));
+    List<SuiteCell> cells = SuiteGrid.cells(suite);
+    // mf: 2 ratios x 2 seeds; ddrm: 2 ratios x 3 steps x 2 seeds.
+    assertThat(cells).hasSize(4 + 12);
+    assertThat(SuiteGrid.variants(suite)).hasSize(2 + 6);
+    SuiteCell first = cells.get(0);
+    assertThat(first.overrides())
+        .containsExactly("train.epochs=5", "data.synthetic.noise_ratio=0.1", "seed=1");
+    SuiteCell ddrm = cells.get(4);
+    assertThat(ddrm.overrides()).containsExactly("train.epochs=5", "denoise.epochs=3",
+        "data.synthetic.noise_ratio=0.1", "ddrm.steps=5", "seed=1");
+    assertThat(ddrm.directory(dir)).isEqualTo(
+        dir.resolve("cells/ddrm_data.synthetic.noise_ratio=0.1_ddrm.steps=5/seed-1"));
+    assertThat(cells.get(5).seed()).isEqualTo(Optional.of(2L));
+    assertThat(cells.get(6).variant().point()).containsEntry("ddrm.steps", "10");
+  }
+
+  @Test
+  void withoutSeedsEachCellKeepsItsConfigsSeed() throws Exception {
+    List<SuiteCell> cells = SuiteGrid.cells(suite("row.a.config = a.properties\n"));
+    assertThat(cells).hasSize(1);
+    assertThat(cells.get(0).overrides()).isEmpty();
+    assertThat(cells.get(0).directory(dir)).isEqualTo(dir.resolve("cells/a/config-seed"));
+  }
+
+  @Test
+  void mistakesNameTheKey() {
+    assertThatThrownBy(() -> suite("row.a.config = a.properties\nsuite.seed = 1\n"))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("unknown suite key 'suite.seed'");
+    assertThatThrownBy(() -> suite("row.a.config = a.properties\nsuite.baseline = b\n"))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("suite.baseline = 'b'");
+    assertThatThrownBy(() -> suite("row.a.set.seed = 3\n"))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("row.a.config");
+    assertThatThrownBy(() -> suite("row.a.config = a.properties\nsuite.seeds = one\n"))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("suite.seeds");
+  }
+
+  @Test
+  void aSuiteFileIsToldFromARunConfig() throws Exception {
+    Path config = dir.resolve("run.properties");
+    Files.writeString(config, "backend = mf\n");
+    Path suite = dir.resolve("suite.properties");
+    Files.writeString(suite, "row.a.config = run.properties\n");
+    assertThat(SuiteFile.isSuite(config)).isFalse();
+    assertThat(SuiteFile.isSuite(suite)).isTrue();
+  }
+}

@@ -1,0 +1,104 @@
+package org.ddrm.eval.suite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The report from hand-made run directories: table statistics, files, plots. */
+class SuiteReportTest {
+  @TempDir Path dir;
+
+  /** Per-user recall@20 on test of rows a (baseline) and b, seeds 1 and 2, users 0..5. */
+  private static final double[][] A = {{0.1, 0.2, 0.0, 0.5, 0.3, 0.4}, {0.2, 0.2, 0.1, 0.4, 0.3, 0.2}};
+  private static final double[][] B = {{0.3, 0.4, 0.1, 0.6, 0.6, 0.5}, {0.4, 0.3, 0.3, 0.7, 0.5, 0.6}};
+
+  private void writeCell(Path cell, double[] recall) throws Exception {
+    Files.createDirectories(cell);
+    double mean = Arrays.stream(recall).average().orElseThrow();
+    Files.writeString(cell.resolve("metrics.json"),
+        "{\"valid\": {\"recall@20\": 0.5}, \"test\": {\"recall@20\": " + mean + "}}\n");
+    StringBuilder tsv = new StringBuilder("user\tsplit\tn_truth\trecall@20\n");
+    for (int u = 0; u < recall.length; u++) {
+      tsv.append(u).append("\tvalid\t2\t0.9\n");
+    }
+    for (int u = 0; u < recall.length; u++) {
+      tsv.append(u).append("\ttest\t2\t").append(recall[u]).append('\n');
+    }
+    Files.writeString(cell.resolve("per-user.tsv"), tsv);
+    Files.writeString(cell.resolve("curve.tsv"), "stage\tepoch\tloss\tseconds\tvalid_recall@20\n"
+        + "backend\t1\t0.69\t0.1\t\nbackend\t2\t0.5\t0.1\t0.2\nbackend\t3\t0.4\t0.1\t\n");
+  }
+
+  @Test
+  void theTableHoldsMeansSpreadsAndSignificanceAndThePlotsAreWritten() throws Exception {
+    Path file = dir.resolve("suite.properties");
+    Files.writeString(file, """
+        suite.name = t
+        suite.seeds = 1, 2
+        suite.baseline = a
+        suite.metrics = recall@20
+        row.a.config = a.properties
+        row.b.config = b.properties
+        row.c.config = c.properties
+        """);
+    SuiteFile suite = SuiteFile.load(file);
+    Path out = dir.resolve("out");
+    for (int s = 0; s < 2; s++) {
+      writeCell(out.resolve("cells/a/seed-" + (s + 1)), A[s]);
+      writeCell(out.resolve("cells/b/seed-" + (s + 1)), B[s]);
+    }
+    Files.createDirectories(out.resolve("cells/c/seed-1"));
+    Files.writeString(out.resolve("cells/c/seed-1").resolve(SuiteRunner.FAILED),
+        SuiteRunner.MISSING_PREFIX + "c.properties (not written yet?)\n");
+
+    SuiteReport.Written written = SuiteReport.write(suite, out);
+    List<ResultsTable.Line> lines = written.table().lines();
+    assertThat(lines).hasSize(3);
+
+    double a1 = Arrays.stream(A[0]).average().orElseThrow();
+    double a2 = Arrays.stream(A[1]).average().orElseThrow();
+    ResultsTable.Summary a = lines.get(0).metrics().get("recall@20");
+    assertThat(a.mean()).isCloseTo((a1 + a2) / 2, within(1e-12));
+    assertThat(a.sd()).isCloseTo(Math.abs(a1 - a2) / Math.sqrt(2), within(1e-12));
+    assertThat(lines.get(0).significance()).isEmpty();
+    assertThat(lines.get(0).note()).isEqualTo("baseline");
+
+    // b against a: users' values averaged over both seeds, then paired.
+    double[] x = new double[6];
+    double[] y = new double[6];
+    for (int u = 0; u < 6; u++) {
+      x[u] = (B[0][u] + B[1][u]) / 2;
+      y[u] = (A[0][u] + A[1][u]) / 2;
+    }
+    PairedTests.Outcome expected = PairedTests.test(x, y);
+    PairedTests.Outcome b = lines.get(1).significance().get("recall@20");
+    assertThat(b.tTestP()).isCloseTo(expected.tTestP(), within(1e-15));
+    assertThat(b.wilcoxonP()).isCloseTo(expected.wilcoxonP(), within(1e-15));
+    // Every user gains: t-test p < 0.01 (marked), exact Wilcoxon p = 2/64 (not marked).
+    assertThat(b.tTestP()).isLessThan(0.01);
+    assertThat(b.wilcoxonP()).isCloseTo(2.0 / 64, within(1e-12));
+
+    assertThat(lines.get(2).finished()).isZero();
+    assertThat(lines.get(2).note()).contains("missing: config file not found", "1 of 2 cells not run");
+
+    Path report = out.resolve("report");
+    String md = Files.readString(report.resolve("results.md"));
+    assertThat(md).contains("| b |", " *", "missing: config file not found");
+    assertThat(Files.readString(report.resolve("results.csv")))
+        .startsWith("model,seeds_finished,seeds_planned,recall@20_mean,recall@20_sd,"
+            + "recall@20_p_ttest,recall@20_p_wilcoxon,note\n");
+    assertThat(Files.readString(report.resolve("results.tex")))
+        .contains("\\begin{tabular}", "^{*}$", "c & --");
+    byte[] png = Files.readAllBytes(report.resolve("plots/curve-backend-loss.png"));
+    assertThat(Arrays.copyOf(png, 4)).containsExactly(0x89, 'P', 'N', 'G');
+    assertThat(Files.readString(report.resolve("plots/curve-backend-valid-recall@20.svg")))
+        .contains("<svg");
+    assertThat(written.files()).contains(report.resolve("plots/curve-backend-loss.svg"));
+  }
+}

@@ -1,0 +1,76 @@
+package org.ddrm.eval.suite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import org.ddrm.core.plugin.ProviderRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Running a tiny suite: cells run, a missing config fails only its cells, a rerun skips. */
+class SuiteRunnerTest {
+  @TempDir Path dir;
+
+  private final ByteArrayOutputStream progress = new ByteArrayOutputStream();
+
+  private SuiteRunner.Tally run(SuiteFile suite, Path out) {
+    return new SuiteRunner(suite, out, ProviderRegistry.discover(),
+        new PrintStream(progress, true, StandardCharsets.UTF_8)).run();
+  }
+
+  @Test
+  void finishedCellsAreSkippedAndMissingConfigsDoNotStopTheSuite() throws Exception {
+    Files.writeString(dir.resolve("mf.properties"), """
+        backend = mf
+        data.synthetic.users = 200
+        data.synthetic.items = 150
+        mf.dim = 8
+        train.epochs = 2
+        train.eval_every = 1
+        train.min_epochs = 1
+        train.batch_size = 512
+        eval.ks = 10, 20
+        """);
+    Path file = dir.resolve("suite.properties");
+    Files.writeString(file, """
+        suite.seeds = 1, 2
+        suite.baseline = mf
+        set.cache.enabled = false
+        row.ghost.config = not-yet.properties
+        row.mf.config = mf.properties
+        """);
+    SuiteFile suite = SuiteFile.load(file);
+    Path out = dir.resolve("out");
+
+    SuiteRunner.Tally first = run(suite, out);
+    assertThat(first).isEqualTo(new SuiteRunner.Tally(2, 2, 0));
+    String lines = progress.toString(StandardCharsets.UTF_8);
+    assertThat(lines.lines()).hasSize(4);
+    assertThat(lines).contains("[1/4] ghost seed=1: FAILED: config file not found:",
+        "[3/4] mf seed=1: done in", "test recall@20");
+    Path metrics = out.resolve("cells/mf/seed-1/metrics.json");
+    assertThat(metrics).isRegularFile();
+    assertThat(Files.readString(out.resolve("cells/mf/seed-2/config.properties")))
+        .contains("seed = 2");
+    FileTime written = Files.getLastModifiedTime(metrics);
+
+    progress.reset();
+    SuiteRunner.Tally second = run(suite, out);
+    assertThat(second).isEqualTo(new SuiteRunner.Tally(0, 2, 2));
+    assertThat(progress.toString(StandardCharsets.UTF_8))
+        .contains("[3/4] mf seed=1: finished before, skipped");
+    assertThat(Files.getLastModifiedTime(metrics)).isEqualTo(written);
+
+    SuiteReport.Written report = SuiteReport.write(suite, out);
+    List<ResultsTable.Line> table = report.table().lines();
+    assertThat(table.get(0).note()).startsWith("missing: config file not found");
+    assertThat(table.get(1).finished()).isEqualTo(2);
+    assertThat(out.resolve("report/plots/curve-backend-loss.png")).isRegularFile();
+  }
+}
