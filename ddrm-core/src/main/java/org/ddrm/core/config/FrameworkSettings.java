@@ -35,6 +35,11 @@ public final class FrameworkSettings {
         "synthetic data: share of train/valid pairs that are planted false positives"));
     specs.add(new SettingSpec("data.synthetic.seed", String.valueOf(synthetic.seed()),
         "synthetic data: generator seed (kept apart from the run's seed)"));
+    specs.add(new SettingSpec("data.inject_noise_ratio", "0",
+        "random-noise setting: share of train and valid made of planted random unobserved pairs"
+            + " (test untouched; 0: none)"));
+    specs.add(new SettingSpec("data.inject_noise_seed", "7",
+        "seed of the planted random pairs (kept apart from the run's seed)"));
     specs.add(new SettingSpec("backend", "", "embedding backend provider (mf, lightgcn, sgl)"));
     specs.add(new SettingSpec("denoiser", "none", "denoiser provider on the backend (none, ddrm, ...)"));
     specs.add(new SettingSpec("recommender", "",

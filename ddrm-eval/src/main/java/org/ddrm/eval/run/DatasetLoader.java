@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.ddrm.api.Dataset;
 import org.ddrm.api.Settings;
 import org.ddrm.core.config.ConfigException;
+import org.ddrm.core.data.RandomNoiseInjector;
 import org.ddrm.core.data.SplitDirectory;
 import org.ddrm.core.data.SyntheticDataGenerator;
 import org.ddrm.core.data.SyntheticDataSpec;
@@ -14,10 +15,20 @@ public final class DatasetLoader {
   private DatasetLoader() {}
 
   /**
-   * The embedded synthetic data set ({@code data.path=synthetic}) or a split directory; relative
-   * paths are resolved against the working directory.
+   * The embedded synthetic data set ({@code data.path=synthetic}) or a split directory (relative
+   * paths are resolved against the working directory), with random noise planted into train and
+   * valid when {@code data.inject_noise_ratio} is above 0.
    */
   public static Dataset load(Settings settings) {
+    double ratio = settings.getDouble("data.inject_noise_ratio");
+    if (!(ratio >= 0 && ratio < 1)) {
+      throw new ConfigException("data.inject_noise_ratio = " + ratio + ": give a share in [0, 1)");
+    }
+    return RandomNoiseInjector.inject(loadClean(settings), ratio,
+        settings.getLong("data.inject_noise_seed"));
+  }
+
+  private static Dataset loadClean(Settings settings) {
     String path = settings.getString("data.path");
     if (path.equals(SyntheticDataGenerator.NAME)) {
       SyntheticDataSpec spec = SyntheticDataSpec.defaults()

@@ -48,14 +48,15 @@ public final class ResultsTable {
    * One line of the table.
    *
    * @param variant the row at its grid point
+   * @param against the baseline row it is tested against, if any
    * @param planned cells planned (seeds)
    * @param finished cells finished
    * @param metrics each metric's summary (empty when no cell finished)
-   * @param significance each metric's tests against the baseline (empty for the baseline
-   *     itself, or without a finished baseline)
-   * @param note what is missing or failed, or "baseline"
+   * @param significance each metric's tests against the baseline (empty without a baseline,
+   *     or without finished baseline cells)
+   * @param note what is missing or failed
    */
-  public record Line(SuiteGrid.Variant variant, int planned, int finished,
+  public record Line(SuiteGrid.Variant variant, Optional<String> against, int planned, int finished,
       Map<String, Summary> metrics, Map<String, PairedTests.Outcome> significance, String note) {}
 
   /** Builds the table from the cells' outcomes. */
@@ -82,24 +83,22 @@ public final class ResultsTable {
               stats.getN() > 1 ? stats.getStandardDeviation() : Double.NaN, (int) stats.getN()));
         }
       }
-      boolean isBaseline = suite.baseline().map(b -> b.equals(variant.row().name())).orElse(false);
-      Map<String, PairedTests.Outcome> significance = isBaseline || done.isEmpty()
+      Optional<String> against = variant.row().testedAgainst(suite);
+      Map<String, PairedTests.Outcome> significance = against.isEmpty() || done.isEmpty()
           ? Map.of()
-          : baselineOf(suite, variant, byVariant).map(b -> significance(suite, done, b))
-              .orElse(Map.of());
-      lines.add(new Line(variant, cells.size(), done.size(), metrics, significance,
-          note(cells, isBaseline)));
+          : baselineOf(suite, against.get(), variant, byVariant)
+              .map(b -> significance(suite, done, b)).orElse(Map.of());
+      lines.add(new Line(variant, against, cells.size(), done.size(), metrics, significance,
+          note(cells)));
     }
     return new ResultsTable(suite, List.copyOf(axisSet), lines);
   }
 
-  private static Optional<List<CellOutcome>> baselineOf(SuiteFile suite,
+  /** The baseline row's finished cells at the variant's grid point (on the axes they share). */
+  private static Optional<List<CellOutcome>> baselineOf(SuiteFile suite, String baseline,
       SuiteGrid.Variant variant, Map<String, List<CellOutcome>> byVariant) {
-    if (suite.baseline().isEmpty()) {
-      return Optional.empty();
-    }
     for (SuiteGrid.Variant candidate : SuiteGrid.variants(suite)) {
-      if (!candidate.row().name().equals(suite.baseline().get())) {
+      if (!candidate.row().name().equals(baseline)) {
         continue;
       }
       boolean matches = candidate.point().entrySet().stream()
@@ -151,11 +150,8 @@ public final class ResultsTable {
     return out;
   }
 
-  private static String note(List<CellOutcome> cells, boolean isBaseline) {
+  private static String note(List<CellOutcome> cells) {
     List<String> notes = new ArrayList<>();
-    if (isBaseline) {
-      notes.add("baseline");
-    }
     Set<String> reasons = new TreeSet<>();
     long notRun = 0;
     for (CellOutcome c : cells) {
@@ -188,36 +184,33 @@ public final class ResultsTable {
     if (!suite.description().isEmpty()) {
       out.append(suite.description()).append("\n\n");
     }
-    out.append("Test metrics: mean ± sample standard deviation over seeds.");
-    suite.baseline().ifPresent(b -> out.append(" Against `").append(b).append("` (per-user,"
-        + " paired over users) an improvement is marked `*` for paired t-test p < ").append(ALPHA)
-        .append(", `†` for Wilcoxon signed-rank p < ").append(ALPHA)
-        .append("; the p columns give both tests, better or worse."));
+    out.append("Test metrics: mean ± sample standard deviation over seeds. Against the row in"
+        + " `vs` (per-user values, paired over users) an improvement is marked `*` for paired"
+        + " t-test p < " + ALPHA + ", `†` for Wilcoxon signed-rank p < " + ALPHA + "; the p"
+        + " columns give both tests, better or worse.");
     out.append("\n\n| model |");
     axes.forEach(a -> out.append(' ').append(a).append(" |"));
-    out.append(" seeds |");
+    out.append(" seeds | vs |");
     for (String m : suite.metrics()) {
-      out.append(' ').append(m).append(" |");
-      suite.baseline().ifPresent(b -> out.append(" p (t / W) |"));
+      out.append(' ').append(m).append(" | p (t / W) |");
     }
     out.append(" note |\n|---|");
     axes.forEach(a -> out.append("---|"));
-    out.append("---|");
-    suite.metrics().forEach(m -> out.append(suite.baseline().isPresent() ? "---|---|" : "---|"));
+    out.append("---|---|");
+    suite.metrics().forEach(m -> out.append("---|---|"));
     out.append("---|\n");
     for (Line line : lines) {
       out.append("| ").append(line.variant().row().name()).append(" |");
       axes.forEach(a -> out.append(' ').append(line.variant().point().getOrDefault(a, ""))
           .append(" |"));
-      out.append(' ').append(line.finished()).append('/').append(line.planned()).append(" |");
+      out.append(' ').append(line.finished()).append('/').append(line.planned()).append(" | ")
+          .append(line.against().orElse("")).append(" |");
       for (String m : suite.metrics()) {
         Summary s = line.metrics().get(m);
         PairedTests.Outcome p = line.significance().get(m);
         out.append(' ').append(s == null ? "—" : plain(s) + marks(p, false)).append(" |");
-        if (suite.baseline().isPresent()) {
-          out.append(' ').append(p == null ? "" : String.format("%.2g / %.2g", p.tTestP(),
-              p.wilcoxonP())).append(" |");
-        }
+        out.append(' ').append(p == null ? "" : String.format("%.2g / %.2g", p.tTestP(),
+            p.wilcoxonP())).append(" |");
       }
       out.append(' ').append(line.note().replace("|", "\\|")).append(" |\n");
     }
@@ -228,7 +221,7 @@ public final class ResultsTable {
   public String csv() {
     List<String> header = new ArrayList<>(List.of("model"));
     header.addAll(axes);
-    header.addAll(List.of("seeds_finished", "seeds_planned"));
+    header.addAll(List.of("seeds_finished", "seeds_planned", "vs"));
     for (String m : suite.metrics()) {
       header.addAll(List.of(m + "_mean", m + "_sd", m + "_p_ttest", m + "_p_wilcoxon"));
     }
@@ -240,6 +233,7 @@ public final class ResultsTable {
       axes.forEach(a -> fields.add(line.variant().point().getOrDefault(a, "")));
       fields.add(String.valueOf(line.finished()));
       fields.add(String.valueOf(line.planned()));
+      fields.add(line.against().orElse(""));
       for (String m : suite.metrics()) {
         Summary s = line.metrics().get(m);
         PairedTests.Outcome p = line.significance().get(m);
@@ -258,9 +252,8 @@ public final class ResultsTable {
   /** The table as a LaTeX {@code tabular} (booktabs rules), marks as superscripts. */
   public String latex() {
     StringBuilder out = new StringBuilder("% Suite ").append(suite.name())
-        .append(": test metrics, mean $\\pm$ sd over seeds");
-    suite.baseline().ifPresent(b -> out.append("; against ").append(b).append(", improvements: $^{*}$"
-        + " paired t-test, $^{\\dagger}$ Wilcoxon signed-rank, p < ").append(ALPHA));
+        .append(": test metrics, mean $\\pm$ sd over seeds; improvements on the baseline row:"
+            + " $^{*}$ paired t-test, $^{\\dagger}$ Wilcoxon signed-rank, p < ").append(ALPHA);
     out.append("\n\\begin{tabular}{l");
     axes.forEach(a -> out.append('l'));
     suite.metrics().forEach(m -> out.append('r'));

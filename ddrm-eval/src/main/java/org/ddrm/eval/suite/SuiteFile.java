@@ -20,10 +20,12 @@ import org.ddrm.core.config.ConfigLoader;
  *   <li>{@code suite.name}, {@code suite.description};
  *   <li>{@code suite.seeds} (comma-separated; each cell sets {@code seed}; absent: each config's
  *       own seed);
- *   <li>{@code suite.baseline}: the row every other row is tested against;
+ *   <li>{@code suite.baseline}: the row every other row is tested against
+ *       ({@code row.NAME.baseline} names another one for a row);
  *   <li>{@code suite.metrics}: the table's metrics (default {@code recall@20, ndcg@20});
  *   <li>{@code set.KEY = VALUE}: an override for every cell;
- *   <li>{@code sweep.KEY = V1, V2, ...}: a grid axis over every row;
+ *   <li>{@code sweep.KEY = V1, V2, ...}: a grid axis over every row ({@code sweep.K1+K2}: one
+ *       axis setting both keys to each value, e.g. {@code ddrm.steps+ddrm.inference_steps});
  *   <li>{@code row.NAME.config}: a row's config file, relative to the suite file; rows run in file
  *       order; {@code row.NAME.set.KEY}, {@code row.NAME.sweep.KEY}: the row's own overrides
  *       and axes;
@@ -47,7 +49,7 @@ public record SuiteFile(Path source, String name, String description, List<Long>
     Map<String, List<String>> sweeps, List<Row> rows, BenchSettings bench) {
 
   private static final Pattern ROW_KEY =
-      Pattern.compile("row\\.([A-Za-z0-9_-]+)\\.(config|set\\.(.+)|sweep\\.(.+))");
+      Pattern.compile("row\\.([A-Za-z0-9_-]+)\\.(config|baseline|set\\.(.+)|sweep\\.(.+))");
 
   /**
    * One row of the results table: a config and its own overrides and axes.
@@ -56,9 +58,16 @@ public record SuiteFile(Path source, String name, String description, List<Long>
    * @param config the config file (resolved against the suite file's directory)
    * @param set the row's overrides
    * @param sweeps the row's own grid axes
+   * @param baseline the row it is tested against, when not the suite's baseline
    */
   public record Row(String name, Path config, Map<String, String> set,
-      Map<String, List<String>> sweeps) {}
+      Map<String, List<String>> sweeps, Optional<String> baseline) {
+
+    /** The row this one is tested against, if any (never itself). */
+    public Optional<String> testedAgainst(SuiteFile suite) {
+      return baseline.or(suite::baseline).filter(b -> !b.equals(name));
+    }
+  }
 
   /**
    * How {@code ddrm bench SUITE_FILE} runs and judges.
@@ -112,6 +121,8 @@ public record SuiteFile(Path source, String name, String description, List<Long>
         RowBuilder r = rows.computeIfAbsent(row.group(1), RowBuilder::new);
         if (row.group(2).equals("config")) {
           r.config = base.resolve(value).normalize();
+        } else if (row.group(2).equals("baseline")) {
+          r.baseline = Optional.of(value);
         } else if (row.group(3) != null) {
           r.set.put(row.group(3), value);
         } else {
@@ -126,7 +137,7 @@ public record SuiteFile(Path source, String name, String description, List<Long>
       } else {
         throw new ConfigException(file + ": unknown suite key '" + key + "' (expected suite.name,"
             + " suite.description, suite.seeds, suite.baseline, suite.metrics, set.KEY, sweep.KEY,"
-            + " row.NAME.config, row.NAME.set.KEY, row.NAME.sweep.KEY, bench.baseline,"
+            + " row.NAME.config, row.NAME.baseline, row.NAME.set.KEY, row.NAME.sweep.KEY, bench.baseline,"
             + " bench.tolerance, bench.epochs)");
       }
     }
@@ -144,7 +155,11 @@ public record SuiteFile(Path source, String name, String description, List<Long>
               + "', which the suite already sweeps for every row");
         }
       }
-      built.add(new Row(r.name, r.config, Map.copyOf(r.set), Map.copyOf(r.sweeps)));
+      if (r.baseline.isPresent() && !rows.containsKey(r.baseline.get())) {
+        throw new ConfigException(file + ": row." + r.name + ".baseline = '" + r.baseline.get()
+            + "' is not a row (rows: " + rows.keySet() + ")");
+      }
+      built.add(new Row(r.name, r.config, Map.copyOf(r.set), Map.copyOf(r.sweeps), r.baseline));
     }
     if (baseline.isPresent() && !rows.containsKey(baseline.get())) {
       throw new ConfigException(file + ": suite.baseline = '" + baseline.get()
@@ -163,6 +178,7 @@ public record SuiteFile(Path source, String name, String description, List<Long>
   private static final class RowBuilder {
     final String name;
     Path config;
+    Optional<String> baseline = Optional.empty();
     final Map<String, String> set = new LinkedHashMap<>();
     final Map<String, List<String>> sweeps = new LinkedHashMap<>();
 

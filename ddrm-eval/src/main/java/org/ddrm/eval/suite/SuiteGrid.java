@@ -59,7 +59,11 @@ public final class SuiteGrid {
     List<String> out = new ArrayList<>();
     suite.set().forEach((k, v) -> out.add(k + "=" + v));
     row.set().forEach((k, v) -> out.add(k + "=" + v));
-    point.forEach((k, v) -> out.add(k + "=" + v));
+    point.forEach((axis, v) -> {
+      for (String key : axis.split("\\+")) {
+        out.add(key + "=" + v);
+      }
+    });
     return List.copyOf(out);
   }
 
@@ -75,7 +79,7 @@ public final class SuiteGrid {
     public String id() {
       StringBuilder out = new StringBuilder(row.name());
       point.forEach((k, v) -> out.append('_').append(k).append('=').append(v));
-      return out.toString().replaceAll("[^A-Za-z0-9_.=@-]", "-");
+      return out.toString().replaceAll("[^A-Za-z0-9_.=@+-]", "-");
     }
   }
 }

@@ -53,6 +53,24 @@ class SuiteFileTest {
   }
 
   @Test
+  void oneAxisCanSetSeveralKeysAndARowCanNameItsOwnBaseline() throws Exception {
+    SuiteFile suite = suite("""
+        suite.baseline = mf
+        row.mf.config = mf.properties
+        row.sgl.config = sgl.properties
+        row.sgl-ddrm.config = sgl-ddrm.properties
+        row.sgl-ddrm.baseline = sgl
+        row.sgl-ddrm.sweep.ddrm.steps+ddrm.inference_steps = 10, 20
+        """);
+    List<SuiteCell> cells = SuiteGrid.cells(suite);
+    assertThat(cells).hasSize(4);
+    assertThat(cells.get(3).overrides()).containsExactly("ddrm.steps=20", "ddrm.inference_steps=20");
+    assertThat(suite.rows().get(0).testedAgainst(suite)).isEmpty();
+    assertThat(suite.rows().get(1).testedAgainst(suite)).contains("mf");
+    assertThat(suite.rows().get(2).testedAgainst(suite)).contains("sgl");
+  }
+
+  @Test
   void withoutSeedsEachCellKeepsItsConfigsSeed() throws Exception {
     List<SuiteCell> cells = SuiteGrid.cells(suite("row.a.config = a.properties\n"));
     assertThat(cells).hasSize(1);
@@ -80,5 +98,20 @@ class SuiteFileTest {
     Files.writeString(suite, "row.a.config = run.properties\n");
     assertThat(SuiteFile.isSuite(config)).isFalse();
     assertThat(SuiteFile.isSuite(suite)).isTrue();
+  }
+
+  @Test
+  void everyShippedSuiteReads() throws Exception {
+    try (var files = Files.list(Path.of("../configs/suites"))) {
+      List<Path> suites = files.filter(f -> f.toString().endsWith(".properties")).toList();
+      assertThat(suites).hasSizeGreaterThanOrEqualTo(7);
+      for (Path file : suites) {
+        SuiteFile suite = SuiteFile.load(file);
+        assertThat(SuiteGrid.cells(suite)).as(file.toString()).isNotEmpty();
+      }
+    }
+    SuiteFile quick = SuiteFile.load(Path.of("../configs/suites/quick.properties"));
+    assertThat(SuiteGrid.cells(quick)).hasSize(4);
+    assertThat(quick.rows()).allMatch(r -> Files.isRegularFile(r.config()));
   }
 }

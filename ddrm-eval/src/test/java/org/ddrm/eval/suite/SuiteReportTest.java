@@ -67,7 +67,8 @@ class SuiteReportTest {
     assertThat(a.mean()).isCloseTo((a1 + a2) / 2, within(1e-12));
     assertThat(a.sd()).isCloseTo(Math.abs(a1 - a2) / Math.sqrt(2), within(1e-12));
     assertThat(lines.get(0).significance()).isEmpty();
-    assertThat(lines.get(0).note()).isEqualTo("baseline");
+    assertThat(lines.get(0).against()).isEmpty();
+    assertThat(lines.get(1).against()).contains("a");
 
     // b against a: users' values averaged over both seeds, then paired.
     double[] x = new double[6];
@@ -91,7 +92,7 @@ class SuiteReportTest {
     String md = Files.readString(report.resolve("results.md"));
     assertThat(md).contains("| b |", " *", "missing: config file not found");
     assertThat(Files.readString(report.resolve("results.csv")))
-        .startsWith("model,seeds_finished,seeds_planned,recall@20_mean,recall@20_sd,"
+        .startsWith("model,seeds_finished,seeds_planned,vs,recall@20_mean,recall@20_sd,"
             + "recall@20_p_ttest,recall@20_p_wilcoxon,note\n");
     assertThat(Files.readString(report.resolve("results.tex")))
         .contains("\\begin{tabular}", "^{*}$", "c & --");
