@@ -19,15 +19,18 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The suite's figures, each as PNG and SVG (XChart): training curves per stage (mean loss, and
- * the first metric on validation, per epoch, one line per variant, from the first finished seed's
+ * the first metric on validation, per epoch, one line per finished cell, from its
  * {@code curve.tsv}), and for every swept key each metric against the swept value (one line per
  * row, error bars one standard deviation over seeds; bars for non-numeric values such as
  * {@code ddrm.loss}).
  */
 final class SuitePlots {
+  private static final Logger log = LoggerFactory.getLogger(SuitePlots.class);
   private static final int WIDTH = 900;
   private static final int HEIGHT = 560;
 
@@ -41,23 +44,29 @@ final class SuitePlots {
     curves(suite, outcomes).forEach((name, chart) -> files.addAll(save(chart, directory, name)));
     for (String axis : table.axes()) {
       for (String metric : suite.metrics()) {
-        sweep(table, axis, metric).ifPresent(chart ->
-            files.addAll(save(chart, directory, "sweep-" + axis + "-" + metric)));
+        try {
+          sweep(table, axis, metric).ifPresent(chart ->
+              files.addAll(save(chart, directory, "sweep-" + axis + "-" + metric)));
+        } catch (IllegalArgumentException e) {
+          // XChart refuses some shapes (bar series over different categories); the table stands.
+          log.warn("no plot of {} against {}: {}", metric, axis, e.getMessage());
+        }
       }
     }
     return files;
   }
 
   private static Map<String, Chart<?, ?>> curves(SuiteFile suite, List<CellOutcome> outcomes) {
-    Map<String, CurveFile> firstSeed = new LinkedHashMap<>();
+    Map<String, CurveFile> finished = new LinkedHashMap<>();
     for (CellOutcome o : outcomes) {
       if (o.status() == CellOutcome.Status.FINISHED) {
-        firstSeed.putIfAbsent(o.cell().variant().id(), CurveFile.read(o.directory()));
+        String name = o.cell().variant().id() + o.cell().seed().map(s -> " seed=" + s).orElse("");
+        finished.put(name, CurveFile.read(o.directory()));
       }
     }
     Map<String, Chart<?, ?>> charts = new LinkedHashMap<>();
     String metric = suite.metrics().get(0);
-    firstSeed.forEach((variant, curve) -> {
+    finished.forEach((variant, curve) -> {
       for (String stage : curve.stages()) {
         XYChart loss = (XYChart) charts.computeIfAbsent("curve-" + stage + "-loss",
             k -> lineChart("Training loss, stage " + stage, "epoch", "mean loss"));

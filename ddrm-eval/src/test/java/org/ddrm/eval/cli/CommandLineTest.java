@@ -58,4 +58,22 @@ class CommandLineTest {
     String json = Files.readString(out.resolve("bench.json"));
     assertThat(json).contains("train_seconds_per_epoch", "eval_seconds", "peak_rss_mb");
   }
+
+  @Test
+  void aSuiteWhoseConfigsAreMissingStillWritesItsReportAndExitsWithOne() throws Exception {
+    Path suite = dir.resolve("later.properties");
+    Files.writeString(suite, "suite.seeds = 1, 2\nrow.lightgcn.config = lightgcn.properties\n");
+    Path out = dir.resolve("out");
+    assertThat(execute("suite", suite.toString(), "--out", out.toString())).isEqualTo(1);
+    assertThat(Files.readString(out.resolve("report/results.md")))
+        .contains("| lightgcn |", "missing: config file not found");
+  }
+
+  @Test
+  void runNeedsAConfigOrAResumeDirectory() throws Exception {
+    assertThat(execute("run")).isEqualTo(1);
+    assertThat(err.toString()).contains("give either a CONFIG file or --resume DIR");
+    assertThat(execute("run", "--resume", dir.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("is not a run directory");
+  }
 }
