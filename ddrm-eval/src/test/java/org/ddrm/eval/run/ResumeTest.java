@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.inject.Guice;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +14,10 @@ import java.util.List;
 import org.ddrm.core.plugin.ProviderRegistry;
 import org.ddrm.core.train.EpochReport;
 import org.ddrm.core.train.TrainingListener;
+import org.ddrm.eval.suite.SuiteCell;
+import org.ddrm.eval.suite.SuiteFile;
+import org.ddrm.eval.suite.SuiteGrid;
+import org.ddrm.eval.suite.SuiteRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,5 +92,35 @@ class ResumeTest {
         .getInstance(Experiment.class).resume(broken);
     assertThat(resumed.stages().get(0).curve()).hasSize(7);
     assertThat(Files.exists(broken.resolve(RunDirectory.METRICS))).isTrue();
+  }
+
+  @Test
+  void aSuiteResumesAnInterruptedCellFromItsCheckpoint() throws Exception {
+    Path config = dir.resolve("mf.properties");
+    Files.writeString(config, String.join("\n", SETTINGS) + "\n");
+    Path suiteFile = dir.resolve("suite.properties");
+    Files.writeString(suiteFile, "suite.seeds = 5\nrow.mf.config = mf.properties\n");
+    SuiteFile suite = SuiteFile.load(suiteFile);
+    SuiteCell cell = SuiteGrid.cells(suite).get(0);
+    Path out = dir.resolve("suite");
+    Path cellDirectory = cell.directory(out);
+    ProviderRegistry registry = ProviderRegistry.discover();
+    RunConfig runConfig = RunConfig.load(config, cell.overrides(), registry);
+    Experiment interrupted = Guice.createInjector(new ExperimentModule(runConfig, registry))
+        .getInstance(Experiment.class);
+    assertThatThrownBy(() -> interrupted.run(cellDirectory, false, List.of(new Crash(4))))
+        .isInstanceOf(IllegalStateException.class);
+    List<EpochReport> before = ResumeState.read(cellDirectory.resolve("model")).orElseThrow().curve();
+
+    SuiteRunner.Tally tally = new SuiteRunner(suite, out, registry,
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run();
+    assertThat(tally.finished()).isEqualTo(1);
+    // The first four epochs are the interrupted run's own (their timings kept), not retrained.
+    List<String> curve = Files.readAllLines(cellDirectory.resolve("curve.tsv"));
+    assertThat(curve).hasSize(1 + 7);
+    for (int epoch = 1; epoch <= 4; epoch++) {
+      assertThat(curve.get(epoch).split("\t")[3])
+          .isEqualTo(String.format("%.3f", before.get(epoch - 1).seconds()));
+    }
   }
 }
