@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.ddrm.core.plugin.ProviderRegistry;
+import org.ddrm.core.train.EpochReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,6 +70,23 @@ class ExperimentTest {
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".partial"));
     }
+  }
+
+  @Test
+  void ddrmRunsOnABackendFoundOnlyThroughTheSpi() {
+    RunResult result = run(dir, List.of("backend=test-hashed", "denoiser=ddrm",
+        "data.synthetic.users=200", "data.synthetic.items=120", "train.epochs=3",
+        "train.batch_size=512", "train.lr=0.01", "denoise.epochs=6", "denoise.eval_every=3",
+        "denoise.min_epochs=1", "denoise.batch_size=256", "denoise.lr=0.003", "ddrm.hidden=32",
+        "ddrm.steps=5", "ddrm.inference_steps=5", "ddrm.propagation_layers=0",
+        "eval.ks=10,20", "cache.enabled=false"));
+    assertThat(result.stages()).extracting(StageOutcome::name).containsExactly("backend", "denoiser");
+    List<EpochReport> denoiser = result.stages().get(1).curve();
+    assertThat(denoiser).hasSize(6);
+    assertThat(denoiser.get(5).meanLoss()).isLessThan(denoiser.get(0).meanLoss());
+    assertThat(result.stages().get(0).test()).containsKey("recall@20");
+    assertThat(result.test().metric("recall@20")).isBetween(0.0, 1.0);
+    assertThat(result.noiseAudit()).isPresent();
   }
 
   @Test
