@@ -9,6 +9,8 @@ import org.ddrm.api.UserBatchSampler;
 import org.ddrm.api.UserItemMatrix;
 import org.ddrm.api.UserRows;
 import org.ddrm.api.nn.NoiseSchedule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
@@ -35,6 +37,8 @@ import org.tensorflow.types.TInt32;
  * scores are the last x.
  */
 final class DiffRecModel implements TrainableModel {
+  private static final Logger log = LoggerFactory.getLogger(DiffRecModel.class);
+
   private final Ops tf;
   private final UserItemMatrix train;
   private final UserRows scoringInputs;
@@ -52,6 +56,7 @@ final class DiffRecModel implements TrainableModel {
     this.diffusion = new GaussianDiffusion(tf, schedule);
     this.network = new DiffRecNetwork(tf, items, dims, schedule.steps(), stepDim, activation,
         graph::nextSeed);
+    log.info("diffrec: {} steps, denoiser widths {}", schedule.steps(), network.widths());
 
     UserRows inputs = UserRows.placeholders(tf, "train", items);
     this.scoringInputs = UserRows.placeholders(tf, "scoring", items);

@@ -1,6 +1,7 @@
 package org.ddrm.baselines.recommender;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.LongSupplier;
 import org.ddrm.api.nn.DenseLayer;
@@ -33,7 +34,7 @@ final class DiffRecNetwork {
     List<Integer> outputs = new ArrayList<>(dims);
     outputs.add(items);
     List<Integer> inputs = new ArrayList<>(outputs.subList(0, outputs.size() - 1));
-    java.util.Collections.reverse(inputs);
+    Collections.reverse(inputs);
     List<Integer> widths = new ArrayList<>();
     widths.add(items + stepDim);
     widths.addAll(inputs);
@@ -43,7 +44,7 @@ final class DiffRecNetwork {
     }
   }
 
-  /** Layer widths from input to output, for tests and logs. */
+  /** Layer widths from input to output. */
   List<Integer> widths() {
     List<Integer> widths = new ArrayList<>();
     widths.add((int) layers.get(0).weight().shape().size(0));
