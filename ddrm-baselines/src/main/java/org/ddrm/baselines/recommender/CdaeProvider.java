@@ -23,7 +23,8 @@ public final class CdaeProvider implements RecommenderProvider {
   public List<SettingSpec> settings() {
     return List.of(
         new SettingSpec("dim", "64", "hidden layer width (and per-user node width)"),
-        new SettingSpec("corruption", "0.5", "share of a user's train items dropped from the input"),
+        new SettingSpec("corruption", "0.5",
+            "share of a user's train items dropped from the input"),
         new SettingSpec("activation", "relu", "hidden activation: relu, sigmoid or tanh"),
         new SettingSpec("reg", "0.0", "L2 weight: reg/2 times the squared norms of both weight"
             + " matrices and (per user, batch mean) of the batch's user nodes"));

@@ -69,7 +69,8 @@ final class DiffRecModel implements TrainableModel {
     Operand<TFloat32> noisy = diffusion.noised(tf, inputs.rows(), steps, eps);
     Operand<TFloat32> predicted = network.predictStart(
         RowOps.dropout(tf, noisy, shape, dropout, graph.nextSeed()), steps);
-    Operand<TFloat32> mse = RowOps.rowMeans(tf, tf.math.squaredDifference(predicted, inputs.rows()));
+    Operand<TFloat32> mse =
+        RowOps.rowMeans(tf, tf.math.squaredDifference(predicted, inputs.rows()));
     Operand<TFloat32> exampleLosses =
         reweight ? tf.math.mul(diffusion.lossWeights(tf, steps), mse) : mse;
     this.loss = RowOps.mean(tf, tf.math.div(exampleLosses, stepWeights));

@@ -4,11 +4,11 @@ import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 /**
- * DiffRec's diffusion-step sampler. It keeps, for every step t, the last {@code history} per-example
- * losses seen at t. Until every step has a full history, steps are drawn uniformly with weight 1;
- * afterwards with probability {@code p_t = (1 - u) sqrt(mean(L_t^2)) / sum_s sqrt(mean(L_s^2)) + u / T}
- * (u the uniform share), and each example's loss is divided by {@code T p_t} so the expected loss
- * is unchanged.
+ * DiffRec's diffusion-step sampler. It keeps, for every step t, the last {@code history}
+ * per-example losses seen at t. Until every step has a full history, steps are drawn uniformly
+ * with weight 1; afterwards with probability
+ * {@code p_t = (1 - u) sqrt(mean(L_t^2)) / sum_s sqrt(mean(L_s^2)) + u / T} (u the uniform share),
+ * and each example's loss is divided by {@code T p_t} so the expected loss is unchanged.
  */
 final class ImportanceStepSampler {
   private final int steps;

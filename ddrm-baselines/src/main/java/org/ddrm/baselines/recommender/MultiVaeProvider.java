@@ -16,7 +16,7 @@ public final class MultiVaeProvider implements RecommenderProvider {
 
   @Override
   public String description() {
-    return "variational auto-encoder with multinomial likelihood and KL annealing (Liang et al. 2018)";
+    return "variational auto-encoder, multinomial likelihood, KL annealing (Liang et al. 2018)";
   }
 
   @Override

@@ -71,7 +71,8 @@ class GaussianDiffusionTest {
         for (int k = 0; k < 3; k++) {
           for (int row = 0; row < 2; row++) {
             int t = row == 0 ? 0 : 3;
-            double expected = Math.sqrt(alphaBar(t)) * start[k] + Math.sqrt(1 - alphaBar(t)) * eps[k];
+            double expected =
+                Math.sqrt(alphaBar(t)) * start[k] + Math.sqrt(1 - alphaBar(t)) * eps[k];
             assertThat((double) noisedValues[row * 3 + k]).isCloseTo(expected, within(1e-6));
           }
           double beta = 1 - alphaBar(3) / alphaBar(2);
