@@ -4,4 +4,9 @@
  */
 module org.ddrm.baselines {
   requires org.ddrm.api;
+
+  provides org.ddrm.api.RecommenderProvider with
+      org.ddrm.baselines.recommender.CdaeProvider,
+      org.ddrm.baselines.recommender.MultiVaeProvider,
+      org.ddrm.baselines.recommender.DiffRecProvider;
 }

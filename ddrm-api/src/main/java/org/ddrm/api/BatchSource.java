@@ -1,7 +1,10 @@
 package org.ddrm.api;
 
+import java.util.List;
 import java.util.random.RandomGenerator;
+import org.tensorflow.Operand;
 import org.tensorflow.Session;
+import org.tensorflow.Tensor;
 
 /** Produces the feeds of every training step of an epoch. */
 public interface BatchSource {
@@ -16,4 +19,15 @@ public interface BatchSource {
 
   /** Feeds the next batch and returns what must be closed after the step. */
   AutoCloseable feedNext(Session.Runner runner);
+
+  /**
+   * Outputs the training loop fetches with every step and hands to {@link #afterStep}, for a
+   * source whose next batches depend on this one's results (DiffRec's per-example losses).
+   */
+  default List<Operand<?>> stepOutputs() {
+    return List.of();
+  }
+
+  /** Receives the values of {@link #stepOutputs()} of the step just run, in the same order. */
+  default void afterStep(List<Tensor> outputs) {}
 }

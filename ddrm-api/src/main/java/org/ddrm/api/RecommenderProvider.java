@@ -10,6 +10,7 @@ public interface RecommenderProvider extends Provider {
    *
    * @param graph the run's graph context
    * @param settings the provider's settings, scoped to its name, defaults applied
+   * @param batchSize examples per training step, the stage's {@code train.batch_size}
    */
-  TrainableModel build(ModelGraph graph, Settings settings);
+  TrainableModel build(ModelGraph graph, Settings settings, int batchSize);
 }

@@ -3,6 +3,8 @@ package org.ddrm.core.ddrm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
+import org.ddrm.api.nn.DenseLayer;
+import org.ddrm.api.nn.StepEmbedding;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;

@@ -9,6 +9,7 @@ import org.ddrm.api.EmbeddingBackend;
 import org.ddrm.api.ModelGraph;
 import org.ddrm.api.RankingOps;
 import org.ddrm.api.TripleBatch;
+import org.ddrm.api.nn.StepEmbedding;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;

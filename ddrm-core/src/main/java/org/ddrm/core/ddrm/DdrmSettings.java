@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.ddrm.api.SettingSpec;
 import org.ddrm.api.Settings;
+import org.ddrm.api.nn.NoiseSchedule;
 
 /**
  * The validated settings of the {@code ddrm} denoiser. Defaults are the DDRM reference's MF-BPR

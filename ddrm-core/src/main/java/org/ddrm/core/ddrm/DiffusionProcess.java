@@ -1,6 +1,7 @@
 package org.ddrm.core.ddrm;
 
 import org.ddrm.api.RankingOps;
+import org.ddrm.api.nn.NoiseSchedule;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;

@@ -1,5 +1,6 @@
 package org.ddrm.core.train;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
 import java.util.random.RandomGenerator;
@@ -8,12 +9,14 @@ import org.ddrm.api.TrainingHook;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
+import org.tensorflow.Tensor;
 import org.tensorflow.op.Op;
 import org.tensorflow.types.TFloat32;
 
 /**
  * The one training loop every model shares: for each epoch, the batch source feeds each step,
- * {@code session.run} applies the optimiser and fetches the loss, and listeners do the rest.
+ * {@code session.run} applies the optimiser and fetches the loss (and any outputs the batch source
+ * asks to see after its step), and listeners do the rest.
  */
 public final class TrainingLoop {
   private final Session session;
@@ -101,7 +104,17 @@ public final class TrainingLoop {
       for (int k = 0; k < hooks.size(); k++) {
         fed[k + 1] = hooks.get(k).feed(runner);
       }
-      try (Result result = runner.addTarget(step).fetch(loss).run()) {
+      List<Operand<?>> outputs = batches.stepOutputs();
+      runner.addTarget(step).fetch(loss);
+      outputs.forEach(runner::fetch);
+      try (Result result = runner.run()) {
+        if (!outputs.isEmpty()) {
+          List<Tensor> values = new ArrayList<>(outputs.size());
+          for (int k = 0; k < outputs.size(); k++) {
+            values.add(result.get(k + 1));
+          }
+          batches.afterStep(values);
+        }
         return ((TFloat32) result.get(0)).getFloat();
       }
     } finally {

@@ -3,6 +3,7 @@ package org.ddrm.core.ddrm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import org.ddrm.api.nn.StepEmbedding;
 import org.ddrm.core.train.TfGraphContext;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;

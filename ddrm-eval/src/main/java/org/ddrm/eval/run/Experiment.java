@@ -189,7 +189,8 @@ public final class Experiment {
   private TrainingStage buildRecommender(TfGraphContext context, MapSettings settings) {
     RecommenderProvider recommender = (RecommenderProvider) config.providers().get(0);
     return new TrainingStage(recommender.name(),
-        recommender.build(context, settings.scope(recommender.name())), "train");
+        recommender.build(context, settings.scope(recommender.name()),
+            settings.getInt("train.batch_size")), "train");
   }
 
   /**

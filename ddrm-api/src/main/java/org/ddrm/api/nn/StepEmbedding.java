@@ -1,4 +1,4 @@
-package org.ddrm.core.ddrm;
+package org.ddrm.api.nn;
 
 import org.ddrm.api.RankingOps;
 import org.tensorflow.Operand;

@@ -1,4 +1,4 @@
-package org.ddrm.core.ddrm;
+package org.ddrm.api.nn;
 
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -14,15 +14,16 @@ import org.tensorflow.types.TFloat32;
  * variance {@code 2 / (fanIn + fanOut)}, biases normal with standard deviation 1e-3, each drawn by
  * a seeded op.
  */
-final class DenseLayer {
-  static final float BIAS_STD = 1e-3f;
+public final class DenseLayer {
+  public static final float BIAS_STD = 1e-3f;
 
   private final Variable<TFloat32> weight;
   private final Variable<TFloat32> bias;
   private final Operand<TFloat32> weightView;
   private final Operand<TFloat32> biasView;
 
-  DenseLayer(Ops tf, String name, int fanIn, int fanOut, LongSupplier seeds) {
+  /** Adds the layer's variables under the sub-scope {@code name}, seeded from {@code seeds}. */
+  public DenseLayer(Ops tf, String name, int fanIn, int fanOut, LongSupplier seeds) {
     Ops scope = tf.withSubScope(name);
     float weightStd = (float) Math.sqrt(2.0 / (fanIn + fanOut));
     this.weight = scope.withName("weight")
@@ -34,7 +35,8 @@ final class DenseLayer {
     this.biasView = scope.identity(bias);
   }
 
-  static Operand<TFloat32> normal(Ops tf, Shape shape, float std, long seed) {
+  /** Normal values of the given shape and standard deviation from a seeded op. */
+  public static Operand<TFloat32> normal(Ops tf, Shape shape, float std, long seed) {
     return tf.math.mul(
         tf.random.randomStandardNormal(tf.constant(shape), TFloat32.class,
             RandomStandardNormal.seed(seed), RandomStandardNormal.seed2(seed >>> 17)),
@@ -42,11 +44,16 @@ final class DenseLayer {
   }
 
   /** {@code x W + b} for x of shape [B, fanIn]. */
-  Operand<TFloat32> apply(Ops tf, Operand<TFloat32> x) {
+  public Operand<TFloat32> apply(Ops tf, Operand<TFloat32> x) {
     return tf.math.add(tf.linalg.matMul(x, weightView), biasView);
   }
 
-  List<Variable<TFloat32>> variables() {
+  /** The weight matrix [fanIn, fanOut] as the layer reads it (for weight penalties). */
+  public Operand<TFloat32> weight() {
+    return weightView;
+  }
+
+  public List<Variable<TFloat32>> variables() {
     return List.of(weight, bias);
   }
 }

@@ -1,10 +1,10 @@
-package org.ddrm.core.ddrm;
+package org.ddrm.api.nn;
 
 /**
- * The diffusion schedule of DDRM in double precision: betas, cumulative alphas and the
+ * The diffusion schedule of DDRM and DiffRec in double precision: betas, cumulative alphas and the
  * coefficients of the forward process and of the posterior mean, indexed by step 0..T-1.
  *
- * <p>{@link #linearVariance} is DiffRec's "linear-var" schedule as used by the DDRM reference:
+ * <p>{@link #linearVariance} is DiffRec's "linear-var" schedule as used by both references:
  * the variance {@code 1 - abar} grows linearly from {@code scale * min} to {@code scale * max};
  * the betas that produce it are {@code 1 - abar[0]} and {@code 1 - abar[t] / abar[t-1]}
  * (clipped to {@value #MAX_BETA}); then {@code betas[0]} is overridden by {@code firstBeta} and the

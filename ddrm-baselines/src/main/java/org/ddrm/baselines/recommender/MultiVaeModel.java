@@ -1,0 +1,196 @@
+package org.ddrm.baselines.recommender;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.ddrm.api.BatchSource;
+import org.ddrm.api.ModelGraph;
+import org.ddrm.api.TrainableModel;
+import org.ddrm.api.UserBatchSampler;
+import org.ddrm.api.UserItemMatrix;
+import org.ddrm.api.UserRows;
+import org.ddrm.api.nn.DenseLayer;
+import org.tensorflow.Operand;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * Mult-VAE's graph, as in the authors' code. Encoder: the L2-normalised train row, dropout in
+ * training, then dense layers with the activation between them; the last layer gives
+ * {@code [mu, logvar]}. Training samples {@code z = mu + eps exp(logvar / 2)}; scoring uses
+ * {@code z = mu}. Decoder: the mirrored widths, logits over all items. Loss per batch:
+ * {@code -mean_u sum_i log softmax(logits)_i y_ui + beta * mean_u KL(q(z|y_u) || N(0, I)) + reg *
+ * sum of squared weights}, with {@code beta} from {@link KlAnnealing} fed at every step.
+ */
+final class MultiVaeModel implements TrainableModel {
+  private final Ops tf;
+  private final UserItemMatrix train;
+  private final UserRows scoringInputs;
+  private final List<DenseLayer> encoder = new ArrayList<>();
+  private final List<DenseLayer> decoder = new ArrayList<>();
+  private final Activation activation;
+  private final int latent;
+  private final Operand<TFloat32> loss;
+  private final BatchSource batches;
+
+  MultiVaeModel(ModelGraph graph, List<Integer> dims, Activation activation, double dropout,
+      KlAnnealing annealing, double reg, int batchSize) {
+    this.tf = graph.tf().withSubScope("multivae");
+    this.train = graph.dataset().trainMatrix();
+    this.activation = activation;
+    this.latent = dims.get(dims.size() - 1);
+    int items = train.numItems();
+    List<Integer> widths = new ArrayList<>();
+    widths.add(items);
+    widths.addAll(dims);
+    for (int k = 0; k + 1 < widths.size(); k++) {
+      boolean last = k + 2 == widths.size();
+      int out = last ? 2 * widths.get(k + 1) : widths.get(k + 1);
+      encoder.add(new DenseLayer(tf, "encoder_" + k, widths.get(k), out, graph::nextSeed));
+    }
+    for (int k = widths.size() - 1; k > 0; k--) {
+      decoder.add(new DenseLayer(tf, "decoder_" + (widths.size() - 1 - k), widths.get(k),
+          widths.get(k - 1), graph::nextSeed));
+    }
+
+    UserRows inputs = UserRows.placeholders(tf, "train", items);
+    this.scoringInputs = UserRows.placeholders(tf, "scoring", items);
+    Placeholder<TFloat32> beta = tf.withName("kl_weight")
+        .placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+    Operand<TFloat32> x = RowOps.dropout(tf, RowOps.l2NormalizeRows(tf, inputs.rows()),
+        RowOps.rowsTimes(tf, inputs.rows(), items), dropout, graph.nextSeed());
+    Operand<TFloat32> h = encode(x);
+    Operand<TFloat32> mu = latentPart(h, 0);
+    Operand<TFloat32> logVar = latentPart(h, latent);
+    Operand<TFloat32> std = tf.math.exp(tf.math.mul(tf.constant(0.5f), logVar));
+    Operand<TFloat32> eps = RowOps.standardNormal(tf,
+        RowOps.rowsTimes(tf, inputs.rows(), latent), graph.nextSeed());
+    Operand<TFloat32> z = tf.math.add(mu, tf.math.mul(eps, std));
+    Operand<TFloat32> logSoftmax = tf.nn.logSoftmax(decode(z));
+    Operand<TFloat32> negLogLikelihood = tf.math.neg(
+        RowOps.mean(tf, RowOps.rowSums(tf, tf.math.mul(logSoftmax, inputs.rows()))));
+    Operand<TFloat32> klTerms = tf.math.sub(
+        tf.math.add(tf.math.add(tf.math.neg(logVar), tf.math.exp(logVar)), tf.math.square(mu)),
+        tf.constant(1f));
+    Operand<TFloat32> kl = RowOps.mean(tf,
+        tf.math.mul(tf.constant(0.5f), RowOps.rowSums(tf, klTerms)));
+    Operand<TFloat32> total = tf.math.add(negLogLikelihood, tf.math.mul(beta, kl));
+    if (reg > 0) {
+      Operand<TFloat32> squares = tf.constant(0f);
+      for (DenseLayer layer : allLayers()) {
+        squares = tf.math.add(squares, RowOps.squaredNorm(tf, layer.weight()));
+      }
+      total = tf.math.add(total, tf.math.mul(tf.constant((float) reg), squares));
+    }
+    this.loss = total;
+    this.batches = new AnnealedBatches(new UserBatchSampler(train, inputs, batchSize), beta,
+        annealing);
+  }
+
+  private List<DenseLayer> allLayers() {
+    List<DenseLayer> layers = new ArrayList<>(encoder);
+    layers.addAll(decoder);
+    return layers;
+  }
+
+  private Operand<TFloat32> encode(Operand<TFloat32> x) {
+    Operand<TFloat32> h = x;
+    for (int k = 0; k < encoder.size(); k++) {
+      h = encoder.get(k).apply(tf, h);
+      if (k < encoder.size() - 1) {
+        h = activation.apply(tf, h);
+      }
+    }
+    return h;
+  }
+
+  private Operand<TFloat32> decode(Operand<TFloat32> z) {
+    Operand<TFloat32> h = z;
+    for (int k = 0; k < decoder.size(); k++) {
+      h = decoder.get(k).apply(tf, h);
+      if (k < decoder.size() - 1) {
+        h = activation.apply(tf, h);
+      }
+    }
+    return h;
+  }
+
+  /** Columns {@code from .. from + latent} of the encoder output. */
+  private Operand<TFloat32> latentPart(Operand<TFloat32> h, int from) {
+    return tf.slice(h, tf.constant(new int[] {0, from}), tf.constant(new int[] {-1, latent}));
+  }
+
+  @Override
+  public Operand<TFloat32> loss() {
+    return loss;
+  }
+
+  @Override
+  public List<Variable<TFloat32>> trainableVariables() {
+    List<Variable<TFloat32>> variables = new ArrayList<>();
+    allLayers().forEach(layer -> variables.addAll(layer.variables()));
+    return variables;
+  }
+
+  @Override
+  public BatchSource batches() {
+    return batches;
+  }
+
+  /** The decoder's logits at {@code z = mu} of the L2-normalised train row. */
+  @Override
+  public Operand<TFloat32> scores(Operand<TInt32> users) {
+    Operand<TFloat32> mu = latentPart(encode(RowOps.l2NormalizeRows(tf, scoringInputs.rows())), 0);
+    return decode(mu);
+  }
+
+  @Override
+  public AutoCloseable feedScoring(int[] users, Session.Runner runner) {
+    return scoringInputs.feed(runner, train, users);
+  }
+
+  /** User batches plus the KL weight of each update, counted over the whole run. */
+  private static final class AnnealedBatches implements BatchSource {
+    private final UserBatchSampler users;
+    private final Placeholder<TFloat32> beta;
+    private final KlAnnealing annealing;
+    private long updates;
+
+    AnnealedBatches(UserBatchSampler users, Placeholder<TFloat32> beta, KlAnnealing annealing) {
+      this.users = users;
+      this.beta = beta;
+      this.annealing = annealing;
+    }
+
+    @Override
+    public int batchesPerEpoch() {
+      return users.batchesPerEpoch();
+    }
+
+    @Override
+    public long examplesPerEpoch() {
+      return users.examplesPerEpoch();
+    }
+
+    @Override
+    public void startEpoch(RandomGenerator random) {
+      users.startEpoch(random);
+    }
+
+    @Override
+    public AutoCloseable feedNext(Session.Runner runner) {
+      AutoCloseable rows = users.feedNext(runner);
+      TFloat32 weight = TFloat32.scalarOf((float) annealing.weight(updates++));
+      runner.feed(beta, weight);
+      return () -> {
+        weight.close();
+        rows.close();
+      };
+    }
+  }
+}

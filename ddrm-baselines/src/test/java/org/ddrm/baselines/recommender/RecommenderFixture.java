@@ -1,0 +1,103 @@
+package org.ddrm.baselines.recommender;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.ddrm.api.Dataset;
+import org.ddrm.api.RecommenderProvider;
+import org.ddrm.api.SettingSpec;
+import org.ddrm.api.TrainableModel;
+import org.ddrm.core.config.MapSettings;
+import org.ddrm.core.data.SyntheticDataGenerator;
+import org.ddrm.core.data.SyntheticDataSpec;
+import org.ddrm.core.train.AdamOptimizer;
+import org.ddrm.core.train.EpochReport;
+import org.ddrm.core.train.TfGraphContext;
+import org.ddrm.core.train.TrainingListener;
+import org.ddrm.core.train.TrainingLoop;
+import org.tensorflow.Graph;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.Operand;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * A recommender built by its provider on a small synthetic data set (200 users, 120 items), with
+ * Adam and the core training loop, for tests.
+ */
+final class RecommenderFixture implements AutoCloseable {
+  static final Dataset DATA = new SyntheticDataGenerator(
+      SyntheticDataSpec.defaults().withSize(200, 120)).generate();
+
+  final Graph graph = new Graph();
+  final TfGraphContext context;
+  final TrainableModel model;
+  private final Op step;
+  private final Placeholder<TInt32> users;
+  private final Operand<TFloat32> scores;
+  private final Session session;
+
+  RecommenderFixture(RecommenderProvider provider, Map<String, String> overrides, int batchSize,
+      double learningRate) {
+    context = new TfGraphContext(graph, DATA, 7);
+    model = provider.build(context, settings(provider, overrides), batchSize);
+    step = new AdamOptimizer(learningRate, true)
+        .minimize(graph, context.tf(), "adam", model.loss(), model.trainableVariables());
+    users = context.tf().placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
+    scores = model.scores(users);
+    session = new Session(graph);
+    session.initialize();
+  }
+
+  /** The provider's defaults, then the overrides. */
+  static MapSettings settings(RecommenderProvider provider, Map<String, String> overrides) {
+    Map<String, String> values = new HashMap<>();
+    for (SettingSpec spec : provider.settings()) {
+      values.put(spec.key(), spec.defaultValue());
+    }
+    values.putAll(overrides);
+    return MapSettings.of(values);
+  }
+
+  /** Trains for the given epochs through the core loop; returns each epoch's mean loss. */
+  List<Double> train(int epochs) {
+    List<Double> losses = new ArrayList<>();
+    TrainingListener recorder = new TrainingListener() {
+      @Override
+      public EpochReport onEpochEnd(EpochReport report) {
+        losses.add(report.meanLoss());
+        return report;
+      }
+    };
+    new TrainingLoop(session, "test", model.loss(), step, model.batches(), context.hooks(),
+        List.of(recorder)).run(epochs, new SplittableRandom(3));
+    return losses;
+  }
+
+  /** The model's scores of the given users, row-major [users, items]. */
+  float[] scores(int... ids) {
+    try (TInt32 fed = TInt32.vectorOf(ids)) {
+      Session.Runner runner = session.runner().feed(users, fed).fetch(scores);
+      try (AutoCloseable extra = model.feedScoring(ids, runner); Result result = runner.run()) {
+        float[] values = new float[ids.length * DATA.numItems()];
+        ((TFloat32) result.get(0)).copyTo(DataBuffers.of(values, false, false));
+        return values;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    session.close();
+    graph.close();
+  }
+}
