@@ -76,8 +76,9 @@ final class RecommenderFixture implements AutoCloseable {
         return report;
       }
     };
+    SplittableRandom random = new SplittableRandom(3);
     new TrainingLoop(session, "test", model.loss(), step, model.batches(), context.hooks(),
-        List.of(recorder)).run(epochs, new SplittableRandom(3));
+        List.of(recorder)).run(epochs, epoch -> random);
     return losses;
   }
 

@@ -67,7 +67,7 @@ class TrainingLoopTest {
         }
       };
       new TrainingLoop(session, "test", loss, tf.noOp(), source, List.of(), List.of(recorder))
-          .run(1, new SplittableRandom(1));
+          .run(1, epoch -> new SplittableRandom(1));
       assertThat(seen).containsExactly(2f, 4f);
       assertThat(losses).containsExactly(11.0, 12.0);
     }
