@@ -29,7 +29,8 @@ import org.tensorflow.types.TInt32;
  * and of the positive item are drawn with the forward process; the user module predicts
  * {@code u_hat} conditioned on i's original embedding, the item module {@code i_hat} conditioned
  * on u's. The loss is the batch mean of
- * {@code w [(1 - lambda) BPR + lambda (MSE_u + MSE_i) / 2]} with
+ * {@code w [(1 - lambda) BPR + lambda (MSE_u + MSE_i) / 2]} (with {@code weight_scope=bpr}, our
+ * option: {@code w (1 - lambda) BPR + lambda (MSE_u + MSE_i) / 2}) with
  * {@code BPR = softplus(<u_hat, e_j> - <u_hat, i_hat>)} (j not denoised), MSE the mean over
  * dimensions, and {@code w = stopGradient(sigmoid(<u_hat, i_hat>))^gamma}.
  *
@@ -120,20 +121,21 @@ final class DdrmDenoiser implements Denoiser {
     Operand<TFloat32> positiveScore = RankingOps.dot(t, userHat, itemHat);
     Operand<TFloat32> bpr =
         RankingOps.bprPerExample(t, positiveScore, RankingOps.dot(t, userHat, negative));
-    Operand<TFloat32> perSample = settings.reconstructs()
-        ? t.math.add(t.math.mul(t.constant((float) (1 - settings.lambda())), bpr),
-            t.math.mul(t.constant((float) settings.lambda()), reconstruction))
-        : bpr;
-    Operand<TFloat32> weights;
-    Operand<TFloat32> total;
-    if (settings.reweights()) {
-      weights = t.math.pow(t.stopGradient(t.math.sigmoid(positiveScore)),
-          t.constant((float) settings.gamma()));
-      total = t.math.mean(t.math.mul(weights, perSample), t.constant(0));
+    Operand<TFloat32> weights = settings.reweights()
+        ? t.math.pow(t.stopGradient(t.math.sigmoid(positiveScore)),
+            t.constant((float) settings.gamma()))
+        : t.fill(t.shape(batch.users()), t.constant(1f));
+    Operand<TFloat32> ranking = t.math.mul(t.constant((float) (1 - settings.lambda())), bpr);
+    Operand<TFloat32> anchor = t.math.mul(t.constant((float) settings.lambda()), reconstruction);
+    Operand<TFloat32> perSample;
+    if (!settings.reconstructs()) {
+      perSample = t.math.mul(weights, bpr);
+    } else if (settings.weightScope() == DdrmSettings.WeightScope.ALL) {
+      perSample = t.math.mul(weights, t.math.add(ranking, anchor));
     } else {
-      weights = t.fill(t.shape(batch.users()), t.constant(1f));
-      total = t.math.mean(perSample, t.constant(0));
+      perSample = t.math.add(t.math.mul(weights, ranking), anchor);
     }
+    Operand<TFloat32> total = t.math.mean(perSample, t.constant(0));
     if (settings.trainsBackend()) {
       total = t.math.add(total, backend.regularization(batch));
       Optional<Operand<TFloat32>> auxiliary = backend.auxiliaryLoss(batch);

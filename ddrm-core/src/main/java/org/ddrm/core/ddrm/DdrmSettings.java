@@ -25,6 +25,7 @@ record DdrmSettings(
     int stepEmbeddingDim,
     double lambda,
     double gamma,
+    WeightScope weightScope,
     int propagationLayers,
     Pooling propagationPooling,
     boolean joint,
@@ -51,6 +52,9 @@ record DdrmSettings(
       new SettingSpec("step_embedding_dim", "10", "width of the sinusoidal step embedding"),
       new SettingSpec("lambda", "0.4", "weight of the reconstruction loss against BPR"),
       new SettingSpec("gamma", "1.0", "exponent of the sigmoid(score) sample weight (0: no weighting)"),
+      new SettingSpec("weight_scope", "all",
+          "what the sample weight multiplies: all (BPR and reconstruction, the reference) or bpr "
+              + "(BPR only; the reconstruction anchor then cannot vanish with the weights)"),
       new SettingSpec("propagation_layers", "4",
           "LightGCN layers applied to the backend's embeddings before denoising (0: none)"),
       new SettingSpec("propagation_pooling", "mean",
@@ -107,6 +111,7 @@ record DdrmSettings(
         s.getInt("step_embedding_dim"),
         s.getDouble("lambda"),
         s.getDouble("gamma"),
+        choice(WeightScope.class, "weight_scope", s.getString("weight_scope")),
         s.getInt("propagation_layers"),
         choice(Pooling.class, "propagation_pooling", s.getString("propagation_pooling")),
         s.getBoolean("joint"),
@@ -176,6 +181,9 @@ record DdrmSettings(
 
   /** How the propagation layers 0..L are pooled. */
   enum Pooling { MEAN, NORMALIZED_SUM }
+
+  /** The loss terms the sample weight multiplies. */
+  enum WeightScope { ALL, BPR }
 
   /** Which loss terms train the denoisers (Fig. 4 of the paper). */
   enum LossVariant { BOTH, RECONSTRUCTION, REWEIGHT }

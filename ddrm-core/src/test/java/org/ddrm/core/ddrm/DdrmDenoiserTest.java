@@ -37,7 +37,7 @@ class DdrmDenoiserTest {
     assertThat(provider.name()).isEqualTo("ddrm");
     assertThat(provider.settings()).extracting(s -> s.key()).contains("steps", "inference_steps",
         "noise_scale", "noise_min", "noise_max", "first_beta", "hidden", "activation", "dropout",
-        "step_embedding_dim", "lambda", "gamma", "propagation_layers", "propagation_pooling",
+        "step_embedding_dim", "lambda", "gamma", "weight_scope", "propagation_layers", "propagation_pooling",
         "joint", "item_only", "loss", "inference_start", "dynamic_noise", "denoiser");
     try (DdrmFixture frozen = DdrmFixture.build(1, Map.of());
         DdrmFixture joint = DdrmFixture.build(1, Map.of("joint", "true"))) {
@@ -179,6 +179,18 @@ class DdrmDenoiserTest {
     assertThat(loss(Map.of("lambda", "0.4", "loss", "reweight")))
         .isEqualTo(loss(Map.of("lambda", "0", "loss", "both")))
         .isNotEqualTo(loss(Map.of("lambda", "0.4", "loss", "both")));
+  }
+
+  @Test
+  void theBprWeightScopeLeavesTheReconstructionUnweighted() {
+    // With lambda = 1 only the reconstruction term is left: 'bpr' scope must not weight it (as
+    // gamma = 0 does not), the reference's 'all' scope must.
+    assertThat(loss(Map.of("lambda", "1", "weight_scope", "bpr")))
+        .isEqualTo(loss(Map.of("lambda", "1", "gamma", "0")))
+        .isNotEqualTo(loss(Map.of("lambda", "1", "weight_scope", "all")));
+    // With lambda = 0 only the weighted BPR term is left: both scopes agree.
+    assertThat(loss(Map.of("lambda", "0", "weight_scope", "bpr")))
+        .isEqualTo(loss(Map.of("lambda", "0", "weight_scope", "all")));
   }
 
   private static float loss(Map<String, String> settings) {
