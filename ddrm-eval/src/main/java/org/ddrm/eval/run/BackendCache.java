@@ -14,15 +14,23 @@ import org.ddrm.core.config.MapSettings;
  * Where a trained backend is kept so that many denoiser runs share it: a directory under
  * {@code cache.dir} named by a hash of everything that determines the backend's weights (its
  * provider and settings, the first stage's settings, the seed, the determinism mode and the data
- * set's fingerprint).
+ * set's fingerprint), plus {@link #TRAINING_REVISION}.
  */
 final class BackendCache {
+  /**
+   * Bumped whenever a code change alters what the same settings train (sampler streams, loss,
+   * initialisation), so that entries trained by older code are not loaded. 2: per-epoch sampler
+   * generators derived from seed, stage and epoch.
+   */
+  static final int TRAINING_REVISION = 2;
+
   private BackendCache() {}
 
   /** The cache directory of the backend this run would train. */
   static Path directory(MapSettings settings, String backend, Dataset dataset) {
     Map<String, String> key = new TreeMap<>();
     key.put("backend", backend);
+    key.put("revision", Integer.toString(TRAINING_REVISION));
     key.put("seed", settings.getString("seed"));
     key.put("tf.deterministic", settings.getString("tf.deterministic"));
     key.put("data", dataset.fingerprint());
