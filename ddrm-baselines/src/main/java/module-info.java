@@ -4,4 +4,9 @@
  */
 module org.ddrm.baselines {
   requires org.ddrm.api;
+
+  provides org.ddrm.api.DenoiserProvider with
+      org.ddrm.baselines.denoise.TruncatedLossProvider,
+      org.ddrm.baselines.denoise.ReweightedLossProvider,
+      org.ddrm.baselines.denoise.DecaProvider;
 }
