@@ -13,7 +13,10 @@ import org.tensorflow.op.Ops;
 /**
  * The {@code deca} denoiser: the backend (DeCA's target model) trained together with a prior
  * model and two noise models on DeCA's loss (see {@link DecaLoss}), in one stage with one Adam,
- * scored by the backend's inner products. Defaults are the authors' command-line defaults.
+ * scored by the backend's inner products. Defaults are the authors' configuration for GMF on
+ * ML-100k (C1 = C2 = 1000, alpha = 1) with their model sizes; their command-line default
+ * C2 = 10 let DP's C1 term push every prediction of an MF backend to 0 (see the ML-1M configs'
+ * README).
  */
 public final class DecaProvider implements DenoiserProvider {
   @Override
@@ -32,7 +35,7 @@ public final class DecaProvider implements DenoiserProvider {
         new SettingSpec("objective", "alternate",
             "alternate (DP at even steps, DN at odd ones), dp or dn"),
         new SettingSpec("c1", "1000", "DP's stand-in for -log 0 (weight of f on sampled negatives)"),
-        new SettingSpec("c2", "10", "DN's stand-in for -log 0 (weight of 1 - f on positives)"),
+        new SettingSpec("c2", "1000", "DN's stand-in for -log 0 (weight of 1 - f on positives)"),
         new SettingSpec("alpha", "1.0",
             "weight of KL(prior || target) against KL(target || prior), in [0, 1]"),
         new SettingSpec("prior_dim", "32", "embedding size of the prior model g"),
