@@ -9,4 +9,9 @@ module org.ddrm.baselines {
       org.ddrm.baselines.recommender.CdaeProvider,
       org.ddrm.baselines.recommender.MultiVaeProvider,
       org.ddrm.baselines.recommender.DiffRecProvider;
+
+  provides org.ddrm.api.DenoiserProvider with
+      org.ddrm.baselines.denoise.TruncatedLossProvider,
+      org.ddrm.baselines.denoise.ReweightedLossProvider,
+      org.ddrm.baselines.denoise.DecaProvider;
 }
