@@ -9,6 +9,7 @@ module org.ddrm.api {
   requires transitive org.slf4j;
 
   exports org.ddrm.api;
+  exports org.ddrm.api.graph;
 
   uses org.ddrm.api.EmbeddingBackendProvider;
   uses org.ddrm.api.DenoiserProvider;

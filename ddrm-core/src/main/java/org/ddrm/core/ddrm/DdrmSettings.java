@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.ddrm.api.SettingSpec;
 import org.ddrm.api.Settings;
+import org.ddrm.api.graph.Pooling;
 
 /**
  * The validated settings of the {@code ddrm} denoiser. Defaults are the DDRM reference's MF-BPR
@@ -51,7 +52,8 @@ record DdrmSettings(
       new SettingSpec("lambda", "0.4", "weight of the reconstruction loss against BPR"),
       new SettingSpec("gamma", "1.0", "exponent of the sigmoid(score) sample weight (0: no weighting)"),
       new SettingSpec("propagation_layers", "4",
-          "LightGCN layers applied to the backend's embeddings before denoising (0: none)"),
+          "LightGCN layers applied to the backend's layer-0 embeddings before denoising "
+              + "(0: the backend's final tables as they are)"),
       new SettingSpec("propagation_pooling", "mean",
           "pooling over propagation layers 0..L: mean, or normalized_sum (L2-normalise rows, sum)"),
       new SettingSpec("joint", "false",
@@ -172,9 +174,6 @@ record DdrmSettings(
 
   /** Activation after each hidden layer. */
   enum Activation { SIGMOID, RELU, TANH }
-
-  /** How the propagation layers 0..L are pooled. */
-  enum Pooling { MEAN, NORMALIZED_SUM }
 
   /** Which loss terms train the denoisers (Fig. 4 of the paper). */
   enum LossVariant { BOTH, RECONSTRUCTION, REWEIGHT }
