@@ -23,6 +23,8 @@ import org.ddrm.core.train.AdamOptimizer;
 import org.ddrm.core.train.EmbeddingPipeline;
 import org.ddrm.core.train.TfGraphContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -79,14 +81,15 @@ class SglBackendTest {
     return out;
   }
 
-  private static double infoNce(float[] a, float[] b, int[] ids, int dim, double t) {
-    int rows = b.length / dim;
+  /** InfoNCE of anchors {@code ids} against the rows {@code negatives} of the second view. */
+  private static double infoNce(float[] a, float[] b, int[] ids, int[] negatives, int dim,
+      double t) {
     double sum = 0;
     for (int id : ids) {
       double[] x = unit(a, id, dim);
       double total = 0;
       double positive = 0;
-      for (int m = 0; m < rows; m++) {
+      for (int m : negatives) {
         double[] y = unit(b, m, dim);
         double dot = 0;
         for (int k = 0; k < dim; k++) {
@@ -102,13 +105,18 @@ class SglBackendTest {
     return sum / ids.length;
   }
 
-  @Test
-  void auxiliaryLossIsTheWeightedInfoNceOfBothSides() {
+  private static int[] range(int n) {
+    return java.util.stream.IntStream.range(0, n).toArray();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"batch", "all"})
+  void auxiliaryLossIsTheWeightedInfoNceOfBothSides(String negatives) {
     try (Graph graph = new Graph()) {
       TfGraphContext context = new TfGraphContext(graph, DATA, 4);
       var tf = context.tf();
       SglBackend backend = (SglBackend) new SglBackendProvider().build(context,
-          settings(Map.of("temperature", "0.5", "ssl_weight", "0.3")));
+          settings(Map.of("temperature", "0.5", "ssl_weight", "0.3", "negatives", negatives)));
       Placeholder<TInt32> users = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
       Placeholder<TInt32> positives = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
       TripleBatch batch = new TripleBatch(users, positives, positives);
@@ -123,8 +131,14 @@ class SglBackendTest {
         float[] firstItems = flat(session, backend.firstView().items(), Map.of());
         float[] secondItems = flat(session, backend.secondView().items(), Map.of());
         assertThat(firstUsers).isNotEqualTo(secondUsers);
-        double expected = 0.3 * (infoNce(firstUsers, secondUsers, u, 8, 0.5)
-            + infoNce(firstItems, secondItems, p, 8, 0.5));
+        boolean all = negatives.equals("all");
+        int[] userAnchors = all ? u : new int[] {0, 5, 17};
+        int[] itemAnchors = p;
+        double expected = 0.3 * (
+            infoNce(firstUsers, secondUsers, userAnchors, all ? range(DATA.numUsers()) : userAnchors,
+                8, 0.5)
+            + infoNce(firstItems, secondItems, itemAnchors, all ? range(DATA.numItems()) : itemAnchors,
+                8, 0.5));
         float actual = flat(session, loss, Map.of(users, u, positives, p))[0];
         assertThat((double) actual).isCloseTo(expected, within(1e-4));
       }
