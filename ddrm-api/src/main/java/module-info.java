@@ -9,6 +9,7 @@ module org.ddrm.api {
   requires transitive org.slf4j;
 
   exports org.ddrm.api;
+  exports org.ddrm.api.graph;
   exports org.ddrm.api.nn;
 
   uses org.ddrm.api.EmbeddingBackendProvider;

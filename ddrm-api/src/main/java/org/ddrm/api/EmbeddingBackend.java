@@ -2,6 +2,7 @@ package org.ddrm.api;
 
 import java.util.List;
 import java.util.Optional;
+import org.ddrm.api.graph.UserItemTables;
 import org.tensorflow.Operand;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
@@ -17,6 +18,15 @@ public interface EmbeddingBackend {
 
   /** Final item embeddings, shape [numItems, dimension]. */
   Operand<TFloat32> itemEmbeddings();
+
+  /**
+   * The tables before any graph propagation: a graph backend's layer-0 (ego) embeddings, which a
+   * consumer such as DDRM may propagate with layers and pooling of its own. A backend without
+   * propagation returns its final tables, the default.
+   */
+  default UserItemTables baseEmbeddings() {
+    return new UserItemTables(userEmbeddings(), itemEmbeddings());
+  }
 
   int dimension();
 

@@ -1,2 +1,5 @@
-/** LightGCN backend: its exported API, on which the SGL backend builds. Providers follow. */
+/**
+ * LightGCN's exported API, on which the SGL backend builds: the encoder (layer-0 embeddings
+ * propagated over a normalised adjacency) and the backend that trains it with BPR.
+ */
 package org.ddrm.backend.lightgcn;

@@ -1,2 +1,2 @@
-/** SGL backend: graph augmentation and InfoNCE on LightGCN propagation. Providers follow. */
+/** SGL backend: graph augmentation and InfoNCE on LightGCN propagation (not exported). */
 package org.ddrm.backend.sgl;

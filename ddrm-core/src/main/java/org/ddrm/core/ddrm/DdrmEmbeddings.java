@@ -6,6 +6,11 @@ import org.ddrm.api.EmbeddingBackend;
 import org.ddrm.api.ModelGraph;
 import org.ddrm.api.RankingOps;
 import org.ddrm.api.TrainingHook;
+import org.ddrm.api.graph.GraphPropagation;
+import org.ddrm.api.graph.NormalizedAdjacency;
+import org.ddrm.api.graph.SparseMatMulGradient;
+import org.ddrm.api.graph.SparseMatrix;
+import org.ddrm.api.graph.UserItemTables;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
@@ -17,8 +22,9 @@ import org.tensorflow.types.TInt32;
 
 /**
  * The "original" user and item embeddings DDRM denoises, conditions on and ranks with: the
- * backend's final tables, propagated through {@code propagation_layers} LightGCN layers when
- * asked, plus each user's mean train-item embedding, the starting point of inference.
+ * backend's final tables, or its layer-0 tables ({@code baseEmbeddings}) propagated through
+ * {@code propagation_layers} LightGCN layers when asked, plus each user's mean train-item
+ * embedding, the starting point of inference.
  *
  * <ul>
  *   <li>Frozen backend, no propagation: the backend's tables behind {@code stopGradient}.
@@ -33,9 +39,9 @@ import org.tensorflow.types.TInt32;
 final class DdrmEmbeddings {
   private final Operand<TFloat32> users;
   private final Operand<TFloat32> items;
-  private final SparseConstant history;
+  private final SparseMatrix history;
 
-  private DdrmEmbeddings(Operand<TFloat32> users, Operand<TFloat32> items, SparseConstant history) {
+  private DdrmEmbeddings(Operand<TFloat32> users, Operand<TFloat32> items, SparseMatrix history) {
     this.users = users;
     this.items = items;
     this.history = history;
@@ -44,28 +50,29 @@ final class DdrmEmbeddings {
   static DdrmEmbeddings build(ModelGraph graph, Ops tf, EmbeddingBackend backend,
       DdrmSettings settings) {
     Ops scope = tf.withSubScope("embeddings");
-    SparseConstant history = SparseConstant.rowNormalized(scope, graph.dataset().trainMatrix());
+    SparseMatrix history = SparseMatrix.rowNormalized(scope, graph.dataset().trainMatrix());
     if (settings.propagationLayers() == 0) {
       return settings.trainsBackend()
           ? new DdrmEmbeddings(backend.userEmbeddings(), backend.itemEmbeddings(), history)
           : new DdrmEmbeddings(scope.stopGradient(backend.userEmbeddings()),
               scope.stopGradient(backend.itemEmbeddings()), history);
     }
-    GraphPropagation propagation = new GraphPropagation(scope, graph.dataset().trainMatrix(),
-        settings.propagationLayers(), settings.propagationPooling());
+    NormalizedAdjacency adjacency = NormalizedAdjacency.of(scope, graph.dataset().trainMatrix());
+    GraphPropagation propagation =
+        new GraphPropagation(settings.propagationLayers(), settings.propagationPooling());
+    UserItemTables base = backend.baseEmbeddings();
     if (settings.trainsBackend()) {
-      GraphPropagation.ensureSparseMatMulGradient();
-      List<Operand<TFloat32>> live =
-          propagation.propagate(scope, backend.userEmbeddings(), backend.itemEmbeddings());
-      return new DdrmEmbeddings(live.get(0), live.get(1), history);
+      SparseMatMulGradient.ensureRegistered();
+      UserItemTables live = propagation.propagate(scope, adjacency, base);
+      return new DdrmEmbeddings(live.users(), live.items(), history);
     }
-    List<Operand<TFloat32>> live = propagation.propagate(scope,
-        scope.stopGradient(backend.userEmbeddings()), scope.stopGradient(backend.itemEmbeddings()));
+    UserItemTables live = propagation.propagate(scope, adjacency, new UserItemTables(
+        scope.stopGradient(base.users()), scope.stopGradient(base.items())));
     int dim = backend.dimension();
     Variable<TFloat32> userCopy = zeros(scope, "propagated_users", graph.dataset().numUsers(), dim);
     Variable<TFloat32> itemCopy = zeros(scope, "propagated_items", graph.dataset().numItems(), dim);
     Op refresh = scope.withControlDependencies(List.of(
-            scope.assign(userCopy, live.get(0)), scope.assign(itemCopy, live.get(1))))
+            scope.assign(userCopy, live.users()), scope.assign(itemCopy, live.items())))
         .withName("refresh_propagated").noOp();
     graph.addTrainingHook(new TrainingHook() {
       @Override

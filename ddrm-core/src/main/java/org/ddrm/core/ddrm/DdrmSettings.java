@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.ddrm.api.SettingSpec;
 import org.ddrm.api.Settings;
+import org.ddrm.api.graph.Pooling;
 import org.ddrm.api.nn.NoiseSchedule;
 
 /**
@@ -56,7 +57,8 @@ record DdrmSettings(
           "what the sample weight multiplies: all (BPR and reconstruction, the reference) or bpr "
               + "(BPR only; the reconstruction anchor then cannot vanish with the weights)"),
       new SettingSpec("propagation_layers", "4",
-          "LightGCN layers applied to the backend's embeddings before denoising (0: none)"),
+          "LightGCN layers applied to the backend's layer-0 embeddings before denoising "
+              + "(0: the backend's final tables as they are)"),
       new SettingSpec("propagation_pooling", "mean",
           "pooling over propagation layers 0..L: mean, or normalized_sum (L2-normalise rows, sum)"),
       new SettingSpec("joint", "false",
@@ -178,9 +180,6 @@ record DdrmSettings(
 
   /** Activation after each hidden layer. */
   enum Activation { SIGMOID, RELU, TANH }
-
-  /** How the propagation layers 0..L are pooled. */
-  enum Pooling { MEAN, NORMALIZED_SUM }
 
   /** The loss terms the sample weight multiplies. */
   enum WeightScope { ALL, BPR }

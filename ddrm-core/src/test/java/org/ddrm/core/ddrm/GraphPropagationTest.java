@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Map;
 import org.ddrm.api.UserItemMatrix;
+import org.ddrm.api.graph.SparseMatMulGradient;
+import org.ddrm.api.graph.SparseMatrix;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
@@ -99,9 +101,9 @@ class GraphPropagationTest {
 
   @Test
   void theRegisteredSparseGradientIsTheTransposedProduct() {
-    GraphPropagation.ensureSparseMatMulGradient();
+    SparseMatMulGradient.ensureRegistered();
     try (DdrmFixture f = DdrmFixture.build(1, Map.of())) {
-      SparseConstant history = SparseConstant.rowNormalized(f.tf, f.dataset.trainMatrix());
+      SparseMatrix history = SparseMatrix.rowNormalized(f.tf, f.dataset.trainMatrix());
       float[][] items = f.backend.itemValues();
       float[][] weights = new float[U][D];
       for (int u = 0; u < U; u++) {

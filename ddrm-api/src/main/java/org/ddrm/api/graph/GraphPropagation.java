@@ -1,0 +1,78 @@
+package org.ddrm.api.graph;
+
+import java.util.Collections;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.ReduceSum;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * LightGCN propagation: {@code E_{l+1} = A_l E_l} for {@code l < L} over a normalised adjacency
+ * (the same one for every layer, or one per layer for random-walk augmentation), pooled over
+ * layers 0..L by their mean or by the sum of their row-normalised tables ({@link Pooling}).
+ */
+public final class GraphPropagation {
+  private static final float NORM_FLOOR_SQUARED = 1e-24f;
+
+  private final int layers;
+  private final Pooling pooling;
+
+  public GraphPropagation(int layers, Pooling pooling) {
+    if (layers < 0) {
+      throw new IllegalArgumentException("propagation layers must not be negative, got " + layers);
+    }
+    this.layers = layers;
+    this.pooling = pooling;
+  }
+
+  public int layers() {
+    return layers;
+  }
+
+  public Pooling pooling() {
+    return pooling;
+  }
+
+  /** The pooled tables of {@code layer0} propagated over one adjacency. */
+  public UserItemTables propagate(Ops tf, NormalizedAdjacency adjacency, UserItemTables layer0) {
+    return propagate(tf, Collections.nCopies(layers, adjacency), layer0);
+  }
+
+  /**
+   * The pooled tables of {@code layer0} propagated with adjacency {@code perLayer.get(l)} at step
+   * {@code l}.
+   */
+  public UserItemTables propagate(Ops tf, List<NormalizedAdjacency> perLayer,
+      UserItemTables layer0) {
+    if (perLayer.size() != layers) {
+      throw new IllegalArgumentException(
+          perLayer.size() + " adjacencies for " + layers + " propagation layers");
+    }
+    UserItemTables layer = layer0;
+    Operand<TFloat32> users = pool(tf, layer.users());
+    Operand<TFloat32> items = pool(tf, layer.items());
+    for (NormalizedAdjacency adjacency : perLayer) {
+      layer = adjacency.step(tf, layer);
+      users = tf.math.add(users, pool(tf, layer.users()));
+      items = tf.math.add(items, pool(tf, layer.items()));
+    }
+    if (pooling == Pooling.MEAN && layers > 0) {
+      Operand<TFloat32> scale = tf.constant(1f / (layers + 1));
+      users = tf.math.mul(users, scale);
+      items = tf.math.mul(items, scale);
+    }
+    return new UserItemTables(users, items);
+  }
+
+  private Operand<TFloat32> pool(Ops tf, Operand<TFloat32> table) {
+    return pooling == Pooling.MEAN ? table : l2NormalizeRows(tf, table);
+  }
+
+  /** Each row divided by its L2 norm (rows of norm below 1e-12 are scaled by 1e12). */
+  public static Operand<TFloat32> l2NormalizeRows(Ops tf, Operand<TFloat32> x) {
+    Operand<TFloat32> squared =
+        tf.reduceSum(tf.math.square(x), tf.constant(1), ReduceSum.keepDims(true));
+    return tf.math.mul(x, tf.math.rsqrt(tf.math.maximum(squared, tf.constant(NORM_FLOOR_SQUARED))));
+  }
+}

@@ -1,0 +1,2 @@
+/** The LightGCN provider (not exported). */
+package org.ddrm.backend.lightgcn.provider;
