@@ -8,6 +8,7 @@ import org.ddrm.api.ModelGraph;
 import org.ddrm.api.SettingSpec;
 import org.ddrm.api.Settings;
 import org.ddrm.api.TripleBatch;
+import org.ddrm.baselines.settings.ProviderSettings;
 import org.tensorflow.op.Ops;
 
 /**

@@ -6,6 +6,7 @@ import org.ddrm.api.RecommenderProvider;
 import org.ddrm.api.SettingSpec;
 import org.ddrm.api.Settings;
 import org.ddrm.api.TrainableModel;
+import org.ddrm.baselines.settings.ProviderSettings;
 
 /** CDAE (Wu et al. 2016): a denoising auto-encoder of each user's row with a per-user node. */
 public final class CdaeProvider implements RecommenderProvider {
@@ -32,8 +33,8 @@ public final class CdaeProvider implements RecommenderProvider {
 
   @Override
   public TrainableModel build(ModelGraph graph, Settings settings, int batchSize) {
-    SettingChecks checks = new SettingChecks(settings, name());
+    ProviderSettings checks = new ProviderSettings(name(), settings);
     return new CdaeModel(graph, checks.positiveInt("dim"), checks.rate("corruption"),
-        checks.activation("activation"), checks.nonNegative("reg"), batchSize);
+        Activation.parse(checks.text("activation"), checks.fullKey("activation")), checks.nonNegative("reg"), batchSize);
   }
 }

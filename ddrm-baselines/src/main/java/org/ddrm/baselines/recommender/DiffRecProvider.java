@@ -7,6 +7,7 @@ import org.ddrm.api.SettingSpec;
 import org.ddrm.api.Settings;
 import org.ddrm.api.TrainableModel;
 import org.ddrm.api.nn.NoiseSchedule;
+import org.ddrm.baselines.settings.ProviderSettings;
 
 /** DiffRec (Wang et al. 2023): Gaussian diffusion over each user's interaction vector. */
 public final class DiffRecProvider implements RecommenderProvider {
@@ -41,7 +42,7 @@ public final class DiffRecProvider implements RecommenderProvider {
 
   @Override
   public TrainableModel build(ModelGraph graph, Settings settings, int batchSize) {
-    SettingChecks checks = new SettingChecks(settings, name());
+    ProviderSettings checks = new ProviderSettings(name(), settings);
     int steps = checks.positiveInt("steps");
     double scale = checks.positive("noise_scale");
     double min = checks.positive("noise_min");
@@ -63,7 +64,7 @@ public final class DiffRecProvider implements RecommenderProvider {
     }
     NoiseSchedule schedule = NoiseSchedule.linearVariance(steps, scale, min, max, firstBeta);
     return new DiffRecModel(graph, schedule, checks.positiveInts("dims"),
-        checks.activation("activation"), checks.positiveInt("step_dim"), checks.rate("dropout"),
+        Activation.parse(checks.text("activation"), checks.fullKey("activation")), checks.positiveInt("step_dim"), checks.rate("dropout"),
         settings.getBoolean("reweight"),
         new ImportanceStepSampler(steps, checks.positiveInt("history"), uniformShare), batchSize);
   }

@@ -6,6 +6,7 @@ import org.ddrm.api.RecommenderProvider;
 import org.ddrm.api.SettingSpec;
 import org.ddrm.api.Settings;
 import org.ddrm.api.TrainableModel;
+import org.ddrm.baselines.settings.ProviderSettings;
 
 /** Mult-VAE (Liang et al. 2018): a variational auto-encoder with a multinomial likelihood. */
 public final class MultiVaeProvider implements RecommenderProvider {
@@ -33,8 +34,8 @@ public final class MultiVaeProvider implements RecommenderProvider {
 
   @Override
   public TrainableModel build(ModelGraph graph, Settings settings, int batchSize) {
-    SettingChecks checks = new SettingChecks(settings, name());
-    return new MultiVaeModel(graph, checks.positiveInts("dims"), checks.activation("activation"),
+    ProviderSettings checks = new ProviderSettings(name(), settings);
+    return new MultiVaeModel(graph, checks.positiveInts("dims"), Activation.parse(checks.text("activation"), checks.fullKey("activation")),
         checks.rate("dropout"),
         new KlAnnealing(checks.nonNegative("anneal_cap"), checks.positiveInt("anneal_steps")),
         checks.nonNegative("reg"), batchSize);

@@ -38,12 +38,12 @@ class BaselineDenoiserProvidersTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
       "tce  | form            | pairwise | tce.form: expected one of bpr, bce, got 'pairwise'",
-      "tce  | drop_rate       | 1        | tce.drop_rate: must lie in [0.0, 1.0), got 1.0",
-      "tce  | ramp_iterations | 0        | tce.ramp_iterations: must be at least 1, got 0",
-      "rce  | beta            | -0.1     | rce.beta: must be a finite number of at least 0.0, got -0.1",
+      "tce  | drop_rate       | 1        | tce.drop_rate: expected a value in [0, 1), got 1.0",
+      "tce  | ramp_iterations | 0        | tce.ramp_iterations: expected a positive integer, got 0",
+      "rce  | beta            | -0.1     | rce.beta: expected a finite number of at least 0, got -0.1",
       "deca | objective       | both     | deca.objective: expected one of alternate, dp, dn, got 'both'",
-      "deca | alpha           | 1.5      | deca.alpha: must lie in [0.0, 1.0], got 1.5",
-      "deca | noise_dim       | 0        | deca.noise_dim: must be at least 1, got 0"})
+      "deca | alpha           | 1.5      | deca.alpha: expected a value in [0, 1], got 1.5",
+      "deca | noise_dim       | 0        | deca.noise_dim: expected a positive integer, got 0"})
   void badSettingsFailNamingTheKey(String name, String key, String value, String message) {
     DenoiserProvider provider = ProviderRegistry.discover().denoiser(name);
     try (DenoiserFixture f = new DenoiserFixture(1)) {
