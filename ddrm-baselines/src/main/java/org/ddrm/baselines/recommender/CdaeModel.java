@@ -10,6 +10,7 @@ import org.ddrm.api.UserBatchSampler;
 import org.ddrm.api.UserItemMatrix;
 import org.ddrm.api.UserRows;
 import org.ddrm.api.nn.DenseLayer;
+import org.ddrm.api.nn.SeededOps;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
@@ -53,7 +54,7 @@ final class CdaeModel implements TrainableModel {
 
     UserRows inputs = UserRows.placeholders(tf, "train", items);
     this.scoringInputs = UserRows.placeholders(tf, "scoring", items);
-    Operand<TFloat32> corrupted = RowOps.dropout(tf, inputs.rows(),
+    Operand<TFloat32> corrupted = SeededOps.dropout(tf, inputs.rows(),
         RowOps.rowsTimes(tf, inputs.rows(), items), corruption, graph.nextSeed());
     Operand<TFloat32> nodes = RankingOps.rows(tf, userNodeView, inputs.users());
     Operand<TFloat32> logits = logits(corrupted, nodes);

@@ -9,6 +9,7 @@ import org.ddrm.api.UserBatchSampler;
 import org.ddrm.api.UserItemMatrix;
 import org.ddrm.api.UserRows;
 import org.ddrm.api.nn.NoiseSchedule;
+import org.ddrm.api.nn.SeededOps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tensorflow.Operand;
@@ -65,10 +66,10 @@ final class DiffRecModel implements TrainableModel {
     Placeholder<TFloat32> stepWeights =
         tf.withName("step_weights").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1)));
     Operand<TInt32> shape = RowOps.rowsTimes(tf, inputs.rows(), items);
-    Operand<TFloat32> eps = RowOps.standardNormal(tf, shape, graph.nextSeed());
+    Operand<TFloat32> eps = SeededOps.standardNormal(tf, shape, graph.nextSeed());
     Operand<TFloat32> noisy = diffusion.noised(tf, inputs.rows(), steps, eps);
     Operand<TFloat32> predicted = network.predictStart(
-        RowOps.dropout(tf, noisy, shape, dropout, graph.nextSeed()), steps);
+        SeededOps.dropout(tf, noisy, shape, dropout, graph.nextSeed()), steps);
     Operand<TFloat32> mse =
         RowOps.rowMeans(tf, tf.math.squaredDifference(predicted, inputs.rows()));
     Operand<TFloat32> exampleLosses =

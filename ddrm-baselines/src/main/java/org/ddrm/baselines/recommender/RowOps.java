@@ -3,8 +3,6 @@ package org.ddrm.baselines.recommender;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.ReduceSum;
-import org.tensorflow.op.random.RandomStandardNormal;
-import org.tensorflow.op.random.RandomUniform;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -21,28 +19,6 @@ final class RowOps {
     Operand<TInt32> rows = tf.slice(tf.shape(input), tf.constant(new int[] {0}),
         tf.constant(new int[] {1}));
     return tf.concat(java.util.List.of(rows, tf.constant(new int[] {width})), tf.constant(0));
-  }
-
-  /**
-   * Inverted dropout: zeroes each entry with probability {@code rate}, scales the rest by
-   * {@code 1 / (1 - rate)}; {@code shape} is x's shape.
-   */
-  static Operand<TFloat32> dropout(Ops tf, Operand<TFloat32> x, Operand<TInt32> shape,
-      double rate, long seed) {
-    if (rate == 0) {
-      return x;
-    }
-    Operand<TFloat32> uniform = tf.random.randomUniform(shape, TFloat32.class,
-        RandomUniform.seed(seed), RandomUniform.seed2(seed >>> 17));
-    Operand<TFloat32> keep = tf.dtypes.cast(
-        tf.math.greaterEqual(uniform, tf.constant((float) rate)), TFloat32.class);
-    return tf.math.mul(x, tf.math.mul(keep, tf.constant((float) (1 / (1 - rate)))));
-  }
-
-  /** Standard normal values of the given shape from a seeded op. */
-  static Operand<TFloat32> standardNormal(Ops tf, Operand<TInt32> shape, long seed) {
-    return tf.random.randomStandardNormal(shape, TFloat32.class,
-        RandomStandardNormal.seed(seed), RandomStandardNormal.seed2(seed >>> 17));
   }
 
   /** Each row divided by its Euclidean norm (rows of zeros stay zero). */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.LongSupplier;
 import org.ddrm.api.nn.DenseLayer;
 import org.ddrm.api.nn.StepEmbedding;
+import org.ddrm.api.nn.SeededOps;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
@@ -65,7 +66,10 @@ final class AttentionDenoiser implements DenoiserNetwork {
   @Override
   public Operand<TFloat32> predictStart(Operand<TFloat32> noisy, Operand<TInt32> steps,
       Operand<TFloat32> condition, boolean training) {
-    Operand<TFloat32> x = training ? DenoiserNetwork.dropout(tf, noisy, steps, dim, dropout, seeds.getAsLong()) : noisy;
+    Operand<TFloat32> x = training
+        ? SeededOps.dropout(tf, noisy, DdrmDenoiser.rowsTimes(tf, steps, dim), dropout,
+            seeds.getAsLong())
+        : noisy;
     Operand<TFloat32> step =
         stepToTokens.apply(tf, stepProjection.apply(tf, stepEmbedding.rows(tf, steps)));
     Operand<TFloat32> q = tokenProjection(query, condition);

@@ -10,6 +10,7 @@ import org.ddrm.api.ModelGraph;
 import org.ddrm.api.RankingOps;
 import org.ddrm.api.TripleBatch;
 import org.ddrm.api.nn.StepEmbedding;
+import org.ddrm.api.nn.SeededOps;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
@@ -107,13 +108,13 @@ final class DdrmDenoiser implements Denoiser {
     // trained variable would sit on the gradient path (backend training), and it has no gradient.
     Operand<TInt32> noiseShape = rowsTimes(t, batch.users(), dim);
     Operand<TFloat32> noisyItem = forward.noised(t, positive, steps,
-        DiffusionProcess.standardNormal(t, noiseShape, graph.nextSeed()));
+        SeededOps.standardNormal(t, noiseShape, graph.nextSeed()));
     Operand<TFloat32> itemHat = itemNetwork.predictStart(noisyItem, steps, user, true);
     Operand<TFloat32> reconstruction = meanSquaredError(t, itemHat, positive);
     Operand<TFloat32> userHat = user;
     if (userNetwork.isPresent()) {
       Operand<TFloat32> noisyUser = forward.noised(t, user, steps,
-          DiffusionProcess.standardNormal(t, noiseShape, graph.nextSeed()));
+          SeededOps.standardNormal(t, noiseShape, graph.nextSeed()));
       userHat = userNetwork.get().predictStart(noisyUser, steps, positive, true);
       reconstruction = t.math.mul(t.constant(0.5f),
           t.math.add(meanSquaredError(t, userHat, user), reconstruction));

@@ -50,23 +50,4 @@ interface DenoiserNetwork {
     };
   }
 
-  /**
-   * Inverted dropout with a seeded mask: zeroes each entry of x [B, dim] with probability
-   * {@code rate} and scales the rest by {@code 1 / (1 - rate)}. The mask's shape is taken from
-   * {@code rows} ([B], e.g. the steps), not from x: a random op whose shape is read from x would
-   * lie on x's gradient path, and random ops have no gradient.
-   */
-  static Operand<TFloat32> dropout(Ops tf, Operand<TFloat32> x, Operand<TInt32> rows, int dim,
-      double rate, long seed) {
-    if (rate == 0) {
-      return x;
-    }
-    Operand<TFloat32> uniform = tf.random.randomUniform(DdrmDenoiser.rowsTimes(tf, rows, dim),
-        TFloat32.class,
-        org.tensorflow.op.random.RandomUniform.seed(seed),
-        org.tensorflow.op.random.RandomUniform.seed2(seed >>> 17));
-    Operand<TFloat32> keep = tf.dtypes.cast(
-        tf.math.greaterEqual(uniform, tf.constant((float) rate)), TFloat32.class);
-    return tf.math.mul(x, tf.math.mul(keep, tf.constant((float) (1 / (1 - rate)))));
-  }
 }

@@ -7,7 +7,6 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.math.Mean;
-import org.tensorflow.op.random.RandomStandardNormal;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -45,12 +44,6 @@ final class DiffusionProcess {
 
   NoiseSchedule schedule() {
     return schedule;
-  }
-
-  /** Standard normal noise of the given shape from a seeded op (a fresh draw at every run). */
-  static Operand<TFloat32> standardNormal(Ops tf, Operand<TInt32> shape, long seed) {
-    return tf.random.randomStandardNormal(shape, TFloat32.class,
-        RandomStandardNormal.seed(seed), RandomStandardNormal.seed2(seed >>> 17));
   }
 
   /** {@code x_t} for a step per row: x0 [B, d], steps [B], eps [B, d]. */

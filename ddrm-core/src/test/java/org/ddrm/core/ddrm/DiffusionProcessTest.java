@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.ddrm.api.nn.NoiseSchedule;
 import org.ddrm.core.train.TfGraphContext;
+import org.ddrm.api.nn.SeededOps;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -33,7 +34,7 @@ class DiffusionProcessTest {
       Operand<TFloat32> start = tf.constant(rows);
       Operand<TInt32> stepIds = tf.constant(steps);
       Operand<TFloat32> noised = process.noised(tf, start, stepIds,
-          DiffusionProcess.standardNormal(tf, tf.shape(start), 12345));
+          SeededOps.standardNormal(tf, tf.shape(start), 12345));
       try (Session session = new Session(graph); Result result = session.runner().fetch(noised).run()) {
         float[] values = DdrmFixture.flat((TFloat32) result.get(0));
         int d = x0.length;
