@@ -56,7 +56,7 @@ public final class NormalizedAdjacency {
 
   /** One propagation step: users take {@code R E_items}, items take {@code R^T E_users}. */
   public UserItemTables step(Ops tf, UserItemTables layer) {
-    return new UserItemTables(userToItem.times(tf, layer.items()),
-        itemToUser.times(tf, layer.users()));
+    return new UserItemTables(userToItem.times(tf, layer.items(), itemToUser),
+        itemToUser.times(tf, layer.users(), userToItem));
   }
 }

@@ -1,17 +1,27 @@
 package org.ddrm.api.graph;
 
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.tensorflow.ExecutionEnvironment;
 import org.tensorflow.Operand;
 import org.tensorflow.TensorFlow;
+import org.tensorflow.op.RawOp;
 import org.tensorflow.op.sparse.SparseTensorDenseMatMul;
 
 /**
  * The gradient of {@code SparseTensorDenseMatMul}, which TensorFlow's C++ gradient registry
- * lacks: the dense input's gradient is {@code A^T g}; the sparse inputs (indices, values, shape)
- * get zeros, so sparse weights never train.
+ * lacks: the dense input's gradient is {@code A^T g}, computed as the plain product with
+ * {@code A^T}'s own entries where the forward product named them
+ * ({@link SparseMatrix#times(org.tensorflow.op.Ops, Operand, SparseMatrix)}), else as the adjoint
+ * product; the sparse inputs (indices, values, shape) get zeros, so sparse weights never train.
  */
 public final class SparseMatMulGradient {
   private static boolean registered;
+  /** Per graph: forward product op name -> the transpose of its sparse matrix. */
+  private static final Map<ExecutionEnvironment, Map<String, SparseMatrix>> TRANSPOSES =
+      new WeakHashMap<>();
 
   private SparseMatMulGradient() {}
 
@@ -27,11 +37,24 @@ public final class SparseMatMulGradient {
     TensorFlow.registerCustomGradient(SparseTensorDenseMatMul.Inputs.class,
         (tf, inputs, gradients) -> {
           Operand gradient = gradients.get(0);
-          Operand denseGradient = tf.sparse.sparseTensorDenseMatMul(inputs.aIndices, inputs.aValues,
-              inputs.aShape, gradient, SparseTensorDenseMatMul.adjointA(!inputs.adjointA));
+          SparseMatrix transpose = transposeOf(inputs.getOutputs());
+          Operand denseGradient = transpose != null && !inputs.adjointA && !inputs.adjointB
+              ? transpose.timesAsTranspose(tf, gradient)
+              : tf.sparse.sparseTensorDenseMatMul(inputs.aIndices, inputs.aValues, inputs.aShape,
+                  gradient, SparseTensorDenseMatMul.adjointA(!inputs.adjointA));
           return List.of(tf.zerosLike(inputs.aIndices), tf.zerosLike(inputs.aValues),
               tf.zerosLike(inputs.aShape), denseGradient);
         });
     registered = true;
+  }
+
+  static synchronized void useTranspose(RawOp product, SparseMatrix transpose) {
+    TRANSPOSES.computeIfAbsent(product.op().env(), g -> new ConcurrentHashMap<>())
+        .put(product.op().name(), transpose);
+  }
+
+  private static synchronized SparseMatrix transposeOf(RawOp product) {
+    Map<String, SparseMatrix> byName = TRANSPOSES.get(product.op().env());
+    return byName == null ? null : byName.get(product.op().name());
   }
 }

@@ -5,6 +5,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.sparse.SparseTensorDenseMatMul;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
@@ -19,14 +20,16 @@ public final class SparseMatrix {
   private final Operand<TFloat32> values;
   private final Operand<TInt64> shape;
   private final long rows;
+  private final long columns;
   private final int nnz;
 
   private SparseMatrix(Operand<TInt64> indices, Operand<TFloat32> values, Operand<TInt64> shape,
-      long rows, int nnz) {
+      long rows, long columns, int nnz) {
     this.indices = indices;
     this.values = values;
     this.shape = shape;
     this.rows = rows;
+    this.columns = columns;
     this.nnz = nnz;
   }
 
@@ -45,7 +48,7 @@ public final class SparseMatrix {
     return new SparseMatrix(
         tf.constant(Shape.of(nnz, 2), DataBuffers.of(flatIndices, true, false)),
         tf.constant(Shape.of(nnz), DataBuffers.of(values, true, false)),
-        tf.constant(new long[] {rows, columns}), rows, nnz);
+        tf.constant(new long[] {rows, columns}), rows, columns, nnz);
   }
 
   /**
@@ -71,7 +74,7 @@ public final class SparseMatrix {
 
   /** The same sparsity pattern with other values ({@code [nnz]}, e.g. a variable). */
   public SparseMatrix withValues(Operand<TFloat32> newValues) {
-    return new SparseMatrix(indices, newValues, shape, rows, nnz);
+    return new SparseMatrix(indices, newValues, shape, rows, columns, nnz);
   }
 
   public long rows() {
@@ -83,8 +86,29 @@ public final class SparseMatrix {
     return nnz;
   }
 
-  /** {@code this x dense}. */
+  /** {@code this x dense}; its gradient uses the adjoint of this matrix's own entries. */
   public Operand<TFloat32> times(Ops tf, Operand<TFloat32> dense) {
     return tf.sparse.sparseTensorDenseMatMul(indices, values, shape, dense);
+  }
+
+  /**
+   * {@code this x dense}, where {@code transpose} holds this matrix's transpose in its own
+   * row-major order: the gradient {@code this^T g} is then the plain product {@code transpose x g},
+   * which TensorFlow's kernel computes faster than the adjoint product (rows written in order).
+   */
+  public Operand<TFloat32> times(Ops tf, Operand<TFloat32> dense, SparseMatrix transpose) {
+    if (transpose.rows != columns || transpose.nnz != nnz) {
+      throw new IllegalArgumentException("not a transpose: " + transpose.rows + " rows and "
+          + transpose.nnz + " entries for a matrix of " + columns + " columns and " + nnz);
+    }
+    SparseTensorDenseMatMul<TFloat32> product =
+        tf.sparse.sparseTensorDenseMatMul(indices, values, shape, dense);
+    SparseMatMulGradient.useTranspose(product, transpose);
+    return product;
+  }
+
+  /** {@code transpose x gradient}: the dense gradient of a product with this matrix's transpose. */
+  Operand<TFloat32> timesAsTranspose(Ops tf, Operand<TFloat32> gradient) {
+    return tf.sparse.sparseTensorDenseMatMul(indices, values, shape, gradient);
   }
 }

@@ -55,6 +55,8 @@ public final class FrameworkSettings {
         "reuse a cached backend for frozen-backend denoisers (DDRM) instead of retraining it"));
     specs.add(new SettingSpec("eval.ks", "10,20,50,100", "cut-offs of the ranking metrics"));
     specs.add(new SettingSpec("eval.batch_size", "1024", "users per full-ranking evaluation batch"));
+    specs.add(new SettingSpec("profile.steps", "0", "training steps per epoch traced op by op into"
+        + " op-profile-STAGE.json in the run directory (0: none)"));
     specs.add(new SettingSpec("tf.intra_op_threads", "2", "threads inside one TF op (0: TF decides)"));
     specs.add(new SettingSpec("tf.inter_op_threads", "2", "TF ops run side by side (0: TF decides)"));
     specs.add(new SettingSpec("tf.deterministic", "false",

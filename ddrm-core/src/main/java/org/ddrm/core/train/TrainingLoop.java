@@ -26,10 +26,17 @@ public final class TrainingLoop {
   private final BatchSource batches;
   private final List<TrainingHook> hooks;
   private final List<TrainingListener> listeners;
+  private final OpProfile profile;
 
   public TrainingLoop(
       Session session, String stage, Operand<TFloat32> loss, Op step, BatchSource batches,
       List<TrainingHook> hooks, List<TrainingListener> listeners) {
+    this(session, stage, loss, step, batches, hooks, listeners, null);
+  }
+
+  private TrainingLoop(
+      Session session, String stage, Operand<TFloat32> loss, Op step, BatchSource batches,
+      List<TrainingHook> hooks, List<TrainingListener> listeners, OpProfile profile) {
     this.session = session;
     this.stage = stage;
     this.loss = loss;
@@ -37,6 +44,12 @@ public final class TrainingLoop {
     this.batches = batches;
     this.hooks = List.copyOf(hooks);
     this.listeners = List.copyOf(listeners);
+    this.profile = profile;
+  }
+
+  /** This loop, tracing some steps of every epoch into {@code profile}. */
+  public TrainingLoop profiledBy(OpProfile profile) {
+    return new TrainingLoop(session, stage, loss, step, batches, hooks, listeners, profile);
   }
 
   /**
@@ -82,7 +95,7 @@ public final class TrainingLoop {
     batches.startEpoch(random);
     double sum = 0;
     for (int batch = 1; batch <= count; batch++) {
-      double value = runStep();
+      double value = runStep(profile != null && profile.traces(batch));
       sum += value;
       for (TrainingListener listener : listeners) {
         listener.onBatch(stage, epoch, batch, value);
@@ -96,7 +109,7 @@ public final class TrainingLoop {
     }
   }
 
-  private double runStep() {
+  private double runStep(boolean traced) {
     Session.Runner runner = session.runner();
     AutoCloseable[] fed = new AutoCloseable[hooks.size() + 1];
     try {
@@ -107,7 +120,14 @@ public final class TrainingLoop {
       List<Operand<?>> outputs = batches.stepOutputs();
       runner.addTarget(step).fetch(loss);
       outputs.forEach(runner::fetch);
-      try (Result result = runner.run()) {
+      long start = System.nanoTime();
+      if (traced) {
+        runner.setOptions(OpProfile.FULL_TRACE);
+      }
+      try (Result result = traced ? runner.runAndFetchMetadata() : runner.run()) {
+        if (traced) {
+          profile.add(result.getMetadata().orElseThrow(), (System.nanoTime() - start) / 1000);
+        }
         if (!outputs.isEmpty()) {
           List<Tensor> values = new ArrayList<>(outputs.size());
           for (int k = 0; k < outputs.size(); k++) {

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Map;
 import org.ddrm.api.UserItemMatrix;
+import org.ddrm.api.graph.NormalizedAdjacency;
 import org.ddrm.api.graph.SparseMatMulGradient;
 import org.ddrm.api.graph.SparseMatrix;
+import org.ddrm.api.graph.UserItemTables;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
@@ -124,6 +126,49 @@ class GraphPropagationTest {
         for (int i : train.items(u)) {
           for (int k = 0; k < D; k++) {
             expected[i][k] += weights[u][k] / (double) train.degree(u);
+          }
+        }
+      }
+      for (int i = 0; i < I; i++) {
+        for (int k = 0; k < D; k++) {
+          assertThat((double) actual[i * D + k]).isCloseTo(expected[i][k], within(1e-5));
+        }
+      }
+    }
+  }
+
+  @Test
+  void anAdjacencyStepTrainsThroughItsTransposeBlock() {
+    SparseMatMulGradient.ensureRegistered();
+    try (DdrmFixture f = DdrmFixture.build(1, Map.of())) {
+      UserItemMatrix train = f.dataset.trainMatrix();
+      float[][] weights = new float[U][D];
+      for (int u = 0; u < U; u++) {
+        for (int k = 0; k < D; k++) {
+          weights[u][k] = (float) Math.cos(2 * u + k);
+        }
+      }
+      Operand<TFloat32> items = f.tf.constant(f.backend.itemValues());
+      UserItemTables next = NormalizedAdjacency.of(f.tf, train)
+          .step(f.tf, new UserItemTables(f.tf.constant(f.backend.userValues()), items));
+      Operand<TFloat32> y = f.tf.reduceSum(f.tf.math.mul(f.tf.constant(weights), next.users()),
+          f.tf.constant(new int[] {0, 1}));
+      @SuppressWarnings("unchecked")
+      Output<TFloat32> gradient = (Output<TFloat32>) f.graph.addGradients(y.asOutput(),
+          new Output<?>[] {items.asOutput()})[0];
+      float[] actual = f.fetch(gradient, Map.of());
+      int[] itemDegree = new int[I];
+      for (int u = 0; u < U; u++) {
+        for (int i : train.items(u)) {
+          itemDegree[i]++;
+        }
+      }
+      double[][] expected = new double[I][D];
+      for (int u = 0; u < U; u++) {
+        for (int i : train.items(u)) {
+          double edge = 1 / Math.sqrt((double) train.degree(u) * itemDegree[i]);
+          for (int k = 0; k < D; k++) {
+            expected[i][k] += weights[u][k] * edge;
           }
         }
       }

@@ -51,6 +51,11 @@ final class BenchCommand implements Callable<Integer> {
       description = "suite only: store this run's timings as the baseline")
   boolean updateBaseline;
 
+  @Option(names = "--profile", paramLabel = "STEPS",
+      description = "config only: trace STEPS steps of every epoch op by op and write where their"
+          + " time goes to op-profile-STAGE.json (the setting profile.steps)")
+  Integer profileSteps;
+
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a setting")
   List<String> overrides = new ArrayList<>();
 
@@ -66,6 +71,9 @@ final class BenchCommand implements Callable<Integer> {
     }
     List<String> all = new ArrayList<>(overrides);
     all.addAll(Benchmark.overrides(epochs == null ? 3 : epochs));
+    if (profileSteps != null) {
+      all.add("profile.steps=" + profileSteps);
+    }
     RunConfig runConfig = RunConfig.load(config, all, registry);
     Path directory = out != null ? out : RunCommand.defaultDirectory("bench-" + runConfig.name());
     var result = Guice.createInjector(new ExperimentModule(runConfig, registry))

@@ -12,6 +12,7 @@ import org.ddrm.api.Provider;
 import org.ddrm.api.RecommenderProvider;
 import org.ddrm.api.Settings;
 import org.ddrm.core.config.MapSettings;
+import org.ddrm.core.data.AtomicFiles;
 import org.ddrm.api.Dataset;
 import org.ddrm.api.TrainableModel;
 import org.ddrm.core.plugin.ProviderRegistry;
@@ -26,6 +27,7 @@ import org.ddrm.core.train.ProgressListener;
 import org.ddrm.core.train.TfGraphContext;
 import org.ddrm.core.train.TfRuntime;
 import org.ddrm.core.train.TrainingListener;
+import org.ddrm.core.train.OpProfile;
 import org.ddrm.core.train.TrainingLoop;
 import org.ddrm.core.train.TrainingStage;
 import org.ddrm.eval.evaluation.EvaluationOptions;
@@ -241,14 +243,31 @@ public final class Experiment {
     listeners.addAll(t.extraListeners());
     TrainingLoop loop = new TrainingLoop(t.session(), stage.name(), stage.model().loss(), t.step(),
         stage.model().batches(), t.context().hooks(), listeners);
+    int tracedSteps = config.settings().getInt("profile.steps");
+    Optional<OpProfile> profile =
+        tracedSteps > 0 ? Optional.of(new OpProfile(tracedSteps)) : Optional.empty();
+    if (profile.isPresent()) {
+      loop = loop.profiledBy(profile.get());
+    }
     log.info("stage '{}': up to {} epochs, {} steps each", stage.name(), epochs,
         stage.model().batches().batchesPerEpoch());
     int run = loop.resume(epochsDone, epochs, EpochSeeds.of(config.seed(), t.index()));
+    profile.ifPresent(p -> writeProfile(t.modelDirectory().getParent(), stage.name(), p));
     if (stopping.bestMetrics().isEmpty()) {
       checkpoint.save();
     }
     return new StageOutcome(stage.name(), stopping.bestEpoch(), run, stopping.bestMetrics(),
         curve.reports(), Map.of(), "");
+  }
+
+  private static void writeProfile(Path runDirectory, String stage, OpProfile profile) {
+    Path file = runDirectory.resolve("op-profile-" + stage + ".json");
+    AtomicFiles.write(file, RunDirectory.json(profile.toJson()));
+    StringBuilder top = new StringBuilder();
+    profile.byTime().stream().limit(6).forEach(op -> top.append(String.format("%s %.1f ms, ",
+        op.type(), op.micros() / 1e3 / Math.max(1, profile.steps()))));
+    log.info("stage '{}': {} traced steps, {} ms wall each; kernel time per step: {}(all in {})",
+        stage, profile.steps(), String.format("%.1f", profile.wallMillisPerStep()), top, file);
   }
 
   static String format(EvaluationResult result) {
