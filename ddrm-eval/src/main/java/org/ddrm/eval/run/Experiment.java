@@ -30,6 +30,7 @@ import org.ddrm.core.train.TrainingListener;
 import org.ddrm.core.train.OpProfile;
 import org.ddrm.core.train.TrainingLoop;
 import org.ddrm.core.train.TrainingStage;
+import org.ddrm.core.train.ZeroLossStop;
 import org.ddrm.eval.evaluation.EvaluationOptions;
 import org.ddrm.eval.evaluation.EvaluationResult;
 import org.ddrm.eval.evaluation.FullRankingEvaluator;
@@ -236,7 +237,7 @@ public final class Experiment {
       curve.restore(state.curve());
       epochsDone = state.epoch();
     }
-    List<TrainingListener> listeners = new ArrayList<>(List.of(new NanGuard(),
+    List<TrainingListener> listeners = new ArrayList<>(List.of(new NanGuard(), new ZeroLossStop(),
         new ProgressListener(System.console() != null, epochs), stopping, curve,
         new ResumePoint(t.session(), t.modelDirectory(), config.name(), config.settings().asMap(),
             t.finished(), t.index(), stopping, curve)));
