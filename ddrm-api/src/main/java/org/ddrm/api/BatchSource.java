@@ -30,4 +30,18 @@ public interface BatchSource {
 
   /** Receives the values of {@link #stepOutputs()} of the step just run, in the same order. */
   default void afterStep(List<Tensor> outputs) {}
+
+  /**
+   * What this source carries from epoch to epoch besides its generator (DiffRec's loss history),
+   * saved with every resume checkpoint; empty where the epoch count determines the state.
+   */
+  default double[] carriedState() {
+    return new double[0];
+  }
+
+  /**
+   * Takes up an interrupted run after {@code epochsDone} epochs, given what
+   * {@link #carriedState()} returned then.
+   */
+  default void resumeAfter(int epochsDone, double[] state) {}
 }

@@ -176,5 +176,15 @@ final class DiffRecModel implements TrainableModel {
       ((TFloat32) outputs.get(0)).copyTo(DataBuffers.of(values, false, false));
       sampler.record(lastSteps, values);
     }
+
+    @Override
+    public double[] carriedState() {
+      return sampler.state();
+    }
+
+    @Override
+    public void resumeAfter(int epochsDone, double[] state) {
+      sampler.restore(state);
+    }
   }
 }

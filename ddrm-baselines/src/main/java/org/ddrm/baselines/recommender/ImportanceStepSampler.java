@@ -101,4 +101,29 @@ final class ImportanceStepSampler {
       }
     }
   }
+
+  /** The loss histories and their fill counts, flattened: {@code steps * (history + 1)} values. */
+  double[] state() {
+    double[] state = new double[steps * (history + 1)];
+    for (int t = 0; t < steps; t++) {
+      System.arraycopy(losses[t], 0, state, t * history, history);
+      state[steps * history + t] = counts[t];
+    }
+    return state;
+  }
+
+  /** Takes up a {@link #state()}; an empty state (a run that saved none) leaves a cold sampler. */
+  void restore(double[] state) {
+    if (state.length == 0) {
+      return;
+    }
+    if (state.length != steps * (history + 1)) {
+      throw new IllegalArgumentException("a step sampler state of " + state.length
+          + " values does not fit " + steps + " steps with histories of " + history);
+    }
+    for (int t = 0; t < steps; t++) {
+      System.arraycopy(state, t * history, losses[t], 0, history);
+      counts[t] = (int) state[steps * history + t];
+    }
+  }
 }

@@ -184,6 +184,11 @@ final class MultiVaeModel implements TrainableModel {
     }
 
     @Override
+    public void resumeAfter(int epochsDone, double[] state) {
+      updates = (long) epochsDone * batchesPerEpoch();
+    }
+
+    @Override
     public AutoCloseable feedNext(Session.Runner runner) {
       AutoCloseable rows = users.feedNext(runner);
       TFloat32 weight = TFloat32.scalarOf((float) annealing.weight(updates++));

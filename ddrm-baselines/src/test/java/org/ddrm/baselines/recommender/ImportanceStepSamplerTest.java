@@ -1,6 +1,7 @@
 package org.ddrm.baselines.recommender;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
@@ -36,5 +37,20 @@ class ImportanceStepSamplerTest {
     for (int k = 0; k < 20; k++) {
       assertThat((double) draw.weights()[k]).isCloseTo(2 * p[draw.steps()[k]], within(1e-6));
     }
+  }
+
+  @Test
+  void aRestoredStateDrawsAsTheSamplerItWasTakenFrom() {
+    ImportanceStepSampler sampler = new ImportanceStepSampler(3, 2, 0.1);
+    sampler.record(new int[] {0, 0, 1, 1, 2, 2, 2}, new float[] {5, 3, 1, 2, 4, 0.5f, 7});
+    ImportanceStepSampler resumed = new ImportanceStepSampler(3, 2, 0.1);
+    resumed.restore(sampler.state());
+    assertThat(resumed.warm()).isTrue();
+    assertThat(resumed.probabilities()).containsExactly(sampler.probabilities());
+    assertThat(resumed.draw(new SplittableRandom(7), 50).steps())
+        .containsExactly(sampler.draw(new SplittableRandom(7), 50).steps());
+    assertThatThrownBy(
+            () -> new ImportanceStepSampler(4, 2, 0.1).restore(sampler.state()))
+        .hasMessageContaining("does not fit 4 steps");
   }
 }

@@ -236,11 +236,12 @@ public final class Experiment {
       stopping.restore(state.stopping());
       curve.restore(state.curve());
       epochsDone = state.epoch();
+      stage.model().batches().resumeAfter(epochsDone, state.batchState());
     }
     List<TrainingListener> listeners = new ArrayList<>(List.of(new NanGuard(), new ZeroLossStop(),
         new ProgressListener(System.console() != null, epochs), stopping, curve,
         new ResumePoint(t.session(), t.modelDirectory(), config.name(), config.settings().asMap(),
-            t.finished(), t.index(), stopping, curve)));
+            t.finished(), t.index(), stopping, curve, stage.model().batches())));
     listeners.addAll(t.extraListeners());
     TrainingLoop loop = new TrainingLoop(t.session(), stage.name(), stage.model().loss(), t.step(),
         stage.model().batches(), t.context().hooks(), listeners);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.ddrm.api.BatchSource;
 import org.ddrm.core.train.Checkpoint;
 import org.ddrm.core.train.CurveRecorder;
 import org.ddrm.core.train.EarlyStopping;
@@ -31,9 +32,11 @@ final class ResumePoint implements TrainingListener {
   private final int stage;
   private final EarlyStopping stopping;
   private final CurveRecorder curve;
+  private final BatchSource batches;
 
   ResumePoint(Session session, Path modelDirectory, String run, Map<String, String> settings,
-      List<StageOutcome> finished, int stage, EarlyStopping stopping, CurveRecorder curve) {
+      List<StageOutcome> finished, int stage, EarlyStopping stopping, CurveRecorder curve,
+      BatchSource batches) {
     this.session = session;
     this.modelDirectory = modelDirectory;
     this.run = run;
@@ -42,6 +45,7 @@ final class ResumePoint implements TrainingListener {
     this.stage = stage;
     this.stopping = stopping;
     this.curve = curve;
+    this.batches = batches;
   }
 
   @Override
@@ -49,7 +53,7 @@ final class ResumePoint implements TrainingListener {
     String name = PREFIX + stage + "-" + report.epoch();
     Checkpoint.allVariables(session, modelDirectory, name).save();
     new ResumeState(run, settings, finished, stage, report.epoch(), stopping.state(),
-        curve.reports(), name).write(modelDirectory);
+        curve.reports(), name, batches.carriedState()).write(modelDirectory);
     removeCheckpointsBut(modelDirectory, name);
     return report;
   }

@@ -19,8 +19,9 @@ import org.ddrm.core.train.EpochReport;
 /**
  * Where an unfinished run stands, kept as {@code model/resume.json} beside the whole-graph
  * checkpoint it names (variables, Adam's slots and powers): the stages already finished, and the
- * current stage's last epoch, early-stopping state and curve. Java-side sampling needs no state:
- * each epoch's generator is derived from the seed, stage and epoch ({@code EpochSeeds}).
+ * current stage's last epoch, early-stopping state, curve and what its batch source carries
+ * across epochs (DiffRec's loss history). Java-side sampling needs no other state: each epoch's
+ * generator is derived from the seed, stage and epoch ({@code EpochSeeds}).
  *
  * @param run the run's name
  * @param settings the resolved settings; a run resumes only under the same settings
@@ -30,10 +31,11 @@ import org.ddrm.core.train.EpochReport;
  * @param stopping early stopping's state after that epoch
  * @param curve the current stage's epoch reports so far
  * @param checkpoint the checkpoint's name inside {@code model/}
+ * @param batchState the current stage's {@code BatchSource.carriedState()} after that epoch
  */
 public record ResumeState(String run, Map<String, String> settings, List<StageOutcome> finished,
     int stage, int epoch, EarlyStopping.State stopping, List<EpochReport> curve,
-    String checkpoint) {
+    String checkpoint, double[] batchState) {
   /** The file's name inside the run's {@code model/} directory. */
   public static final String FILE = "resume.json";
 
@@ -74,6 +76,7 @@ public record ResumeState(String run, Map<String, String> settings, List<StageOu
     out.put("stopping", s);
     out.put("curve", curve.stream().map(ResumeState::report).toList());
     out.put("checkpoint", checkpoint);
+    out.put("batch_state", batchState);
     return out;
   }
 
@@ -112,8 +115,14 @@ public record ResumeState(String run, Map<String, String> settings, List<StageOu
         s.get("best").isNull() ? Double.NEGATIVE_INFINITY : s.get("best").asDouble(),
         s.get("best_epoch").asInt(), metrics(s.get("best_metrics")), s.get("last_epoch").asInt(),
         s.get("misses").asInt(), s.get("stop").asBoolean());
+    JsonNode batch = n.path("batch_state");
+    double[] batchState = new double[batch.size()];
+    for (int k = 0; k < batchState.length; k++) {
+      batchState[k] = batch.get(k).asDouble();
+    }
     return new ResumeState(n.get("run").asText(), settings, finished, n.get("stage").asInt(),
-        n.get("epoch").asInt(), stopping, reports(n.get("curve")), n.get("checkpoint").asText());
+        n.get("epoch").asInt(), stopping, reports(n.get("curve")), n.get("checkpoint").asText(),
+        batchState);
   }
 
   private static Map<String, Double> metrics(JsonNode node) {
