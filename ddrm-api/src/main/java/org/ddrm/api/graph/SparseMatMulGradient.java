@@ -7,8 +7,11 @@ import org.tensorflow.op.sparse.SparseTensorDenseMatMul;
 
 /**
  * The gradient of {@code SparseTensorDenseMatMul}, which TensorFlow's C++ gradient registry
- * lacks: the dense input's gradient is {@code A^T g}; the sparse inputs (indices, values, shape)
- * get zeros, so sparse weights never train.
+ * lacks: the dense input's gradient is {@code A^T g}; stored value e at (r, c) gets
+ * {@code <g_r, b_c>} ({@code <b_r, g_c>} for {@code adjoint_a}), so that learned edge weights
+ * (AdaGCL's denoising view) train; indices and shape get zeros. A session computes the values'
+ * gradient only where it leads to a trained variable: constant weights cost nothing.
+ * {@code adjoint_b} is not supported (no model uses it).
  */
 public final class SparseMatMulGradient {
   private static boolean registered;
@@ -29,7 +32,15 @@ public final class SparseMatMulGradient {
           Operand gradient = gradients.get(0);
           Operand denseGradient = tf.sparse.sparseTensorDenseMatMul(inputs.aIndices, inputs.aValues,
               inputs.aShape, gradient, SparseTensorDenseMatMul.adjointA(!inputs.adjointA));
-          return List.of(tf.zerosLike(inputs.aIndices), tf.zerosLike(inputs.aValues),
+          Operand rows = tf.reshape(tf.slice(inputs.aIndices, tf.constant(new int[] {0, 0}),
+              tf.constant(new int[] {-1, 1})), tf.constant(new int[] {-1}));
+          Operand columns = tf.reshape(tf.slice(inputs.aIndices, tf.constant(new int[] {0, 1}),
+              tf.constant(new int[] {-1, 1})), tf.constant(new int[] {-1}));
+          Operand left = inputs.adjointA ? inputs.b : gradient;
+          Operand right = inputs.adjointA ? gradient : inputs.b;
+          Operand valuesGradient = tf.reduceSum(tf.math.mul(tf.gather(left, rows, tf.constant(0)),
+              tf.gather(right, columns, tf.constant(0))), tf.constant(1));
+          return List.of(tf.zerosLike(inputs.aIndices), valuesGradient,
               tf.zerosLike(inputs.aShape), denseGradient);
         });
     registered = true;
