@@ -15,6 +15,7 @@ import org.ddrm.core.data.SyntheticDataSpec;
 import org.ddrm.core.train.AdamOptimizer;
 import org.ddrm.core.train.EpochReport;
 import org.ddrm.core.train.TfGraphContext;
+import org.ddrm.core.train.TfRuntime;
 import org.ddrm.core.train.TrainingListener;
 import org.ddrm.core.train.TrainingLoop;
 import org.tensorflow.Graph;
@@ -46,13 +47,22 @@ final class RecommenderFixture implements AutoCloseable {
 
   RecommenderFixture(RecommenderProvider provider, Map<String, String> overrides, int batchSize,
       double learningRate) {
+    this(provider, overrides, batchSize, learningRate, false);
+  }
+
+  /**
+   * @param deterministic one intra- and inter-op thread and locked updates (the run's
+   *     {@code tf.deterministic}), so that equal seeds give bit-identical numbers
+   */
+  RecommenderFixture(RecommenderProvider provider, Map<String, String> overrides, int batchSize,
+      double learningRate, boolean deterministic) {
     context = new TfGraphContext(graph, DATA, 7);
     model = provider.build(context, settings(provider, overrides), batchSize);
     step = new AdamOptimizer(learningRate, true)
         .minimize(graph, context.tf(), "adam", model.loss(), model.trainableVariables());
     users = context.tf().placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
     scores = model.scores(users);
-    session = new Session(graph);
+    session = deterministic ? new TfRuntime(1, 1, true).openSession(graph) : new Session(graph);
     session.initialize();
   }
 
@@ -80,6 +90,16 @@ final class RecommenderFixture implements AutoCloseable {
     new TrainingLoop(session, "test", model.loss(), step, model.batches(), context.hooks(),
         List.of(recorder)).run(epochs, epoch -> random);
     return losses;
+  }
+
+  /** The values of an output that needs no feeds, flattened row-major. */
+  float[] fetch(Operand<TFloat32> output) {
+    try (Result result = session.runner().fetch(output).run()) {
+      TFloat32 tensor = (TFloat32) result.get(0);
+      float[] values = new float[(int) tensor.shape().size()];
+      tensor.copyTo(DataBuffers.of(values, false, false));
+      return values;
+    }
   }
 
   /** The model's scores of the given users, row-major [users, items]. */
