@@ -87,8 +87,10 @@ final class AdaGclModel implements TrainableModel {
     Operand<TFloat32> first = unitRows(main.encode(generative.view()), batch);
     Operand<TFloat32> second = unitRows(main.encode(denoising::view), batch);
     double t = settings.temperature();
-    Operand<TFloat32> contrastive = InfoNce.lossWithoutPositive(tf, first, second, t);
-    Operand<TFloat32> bottleneck = tf.math.add(
+    // A term of weight 0 is left out of the graph (its [2B, 2B] similarities cost the most).
+    Operand<TFloat32> contrastive = settings.sslWeight() == 0 ? tf.constant(0f)
+        : InfoNce.lossWithoutPositive(tf, first, second, t);
+    Operand<TFloat32> bottleneck = settings.ibWeight() == 0 ? tf.constant(0f) : tf.math.add(
         InfoNce.lossWithoutPositive(tf, first, tf.stopGradient(first), t),
         InfoNce.lossWithoutPositive(tf, second, tf.stopGradient(second), t));
 

@@ -15,7 +15,6 @@ import org.ddrm.core.data.SyntheticDataSpec;
 import org.ddrm.core.train.AdamOptimizer;
 import org.ddrm.core.train.EpochReport;
 import org.ddrm.core.train.TfGraphContext;
-import org.ddrm.core.train.TfRuntime;
 import org.ddrm.core.train.TrainingListener;
 import org.ddrm.core.train.TrainingLoop;
 import org.tensorflow.Graph;
@@ -23,6 +22,7 @@ import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Op;
+import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.Operand;
@@ -51,7 +51,16 @@ final class RecommenderFixture implements AutoCloseable {
   }
 
   /**
-   * @param deterministic one intra- and inter-op thread and locked updates (the run's
+   * One intra- and inter-op thread in pools of the session's own. TensorFlow otherwise shares
+   * the pools the process's first session created, so a later single-threaded config would still
+   * run reductions on several threads.
+   */
+  private static final ConfigProto SINGLE_THREADED = ConfigProto.newBuilder()
+      .setIntraOpParallelismThreads(1).setInterOpParallelismThreads(1)
+      .setUsePerSessionThreads(true).build();
+
+  /**
+   * @param deterministic one thread in the session's own pools and locked updates (the run's
    *     {@code tf.deterministic}), so that equal seeds give bit-identical numbers
    */
   RecommenderFixture(RecommenderProvider provider, Map<String, String> overrides, int batchSize,
@@ -62,7 +71,7 @@ final class RecommenderFixture implements AutoCloseable {
         .minimize(graph, context.tf(), "adam", model.loss(), model.trainableVariables());
     users = context.tf().placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
     scores = model.scores(users);
-    session = deterministic ? new TfRuntime(1, 1, true).openSession(graph) : new Session(graph);
+    session = deterministic ? new Session(graph, SINGLE_THREADED) : new Session(graph);
     session.initialize();
   }
 
