@@ -4,11 +4,13 @@
  */
 module org.ddrm.baselines {
   requires org.ddrm.api;
+  requires org.ddrm.backend.lightgcn;
 
   provides org.ddrm.api.RecommenderProvider with
       org.ddrm.baselines.recommender.CdaeProvider,
       org.ddrm.baselines.recommender.MultiVaeProvider,
-      org.ddrm.baselines.recommender.DiffRecProvider;
+      org.ddrm.baselines.recommender.DiffRecProvider,
+      org.ddrm.baselines.recommender.AdaGclProvider;
 
   provides org.ddrm.api.DenoiserProvider with
       org.ddrm.baselines.denoise.TruncatedLossProvider,

@@ -45,12 +45,7 @@ public final class UserBatchSampler implements BatchSource {
   @Override
   public void startEpoch(RandomGenerator random) {
     Arrays.sort(order);
-    for (int k = order.length - 1; k > 0; k--) {
-      int j = random.nextInt(k + 1);
-      int swap = order[k];
-      order[k] = order[j];
-      order[j] = swap;
-    }
+    Permutations.shuffle(order, random);
     cursor = 0;
   }
 

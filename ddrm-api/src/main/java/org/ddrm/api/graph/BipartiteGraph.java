@@ -118,6 +118,14 @@ public final class BipartiteGraph {
     return weights;
   }
 
+  /**
+   * The edge order of the transposed matrix: entry k is the user-major number of the k-th edge in
+   * item-major order (gather user-major values with it to get item-major ones in the graph).
+   */
+  public int[] itemMajorOrder() {
+    return itemMajor.clone();
+  }
+
   /** The same per-edge values in item-major order (the order of the transposed matrix). */
   public float[] toItemMajor(float[] userMajorValues) {
     float[] out = new float[numEdges()];

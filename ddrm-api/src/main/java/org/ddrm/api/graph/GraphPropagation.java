@@ -9,8 +9,9 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * LightGCN propagation: {@code E_{l+1} = A_l E_l} for {@code l < L} over a normalised adjacency
- * (the same one for every layer, or one per layer for random-walk augmentation), pooled over
- * layers 0..L by their mean or by the sum of their row-normalised tables ({@link Pooling}).
+ * (the same one for every layer, one per layer for random-walk augmentation, or one per layer
+ * built from that layer's input), pooled over layers 0..L by their mean, their sum or the sum of
+ * their row-normalised tables ({@link Pooling}).
  */
 public final class GraphPropagation {
   private static final float NORM_FLOOR_SQUARED = 1e-24f;
@@ -49,11 +50,20 @@ public final class GraphPropagation {
       throw new IllegalArgumentException(
           perLayer.size() + " adjacencies for " + layers + " propagation layers");
     }
+    return propagate(tf, (step, input) -> perLayer.get(step), layer0);
+  }
+
+  /**
+   * The pooled tables of {@code layer0} propagated with, at step {@code l}, the adjacency that
+   * {@code perLayer} builds from that step's input tables (adaptive views, e.g. AdaGCL's learned
+   * edge weights).
+   */
+  public UserItemTables propagate(Ops tf, LayerAdjacency perLayer, UserItemTables layer0) {
     UserItemTables layer = layer0;
     Operand<TFloat32> users = pool(tf, layer.users());
     Operand<TFloat32> items = pool(tf, layer.items());
-    for (NormalizedAdjacency adjacency : perLayer) {
-      layer = adjacency.step(tf, layer);
+    for (int step = 0; step < layers; step++) {
+      layer = perLayer.at(step, layer).step(tf, layer);
       users = tf.math.add(users, pool(tf, layer.users()));
       items = tf.math.add(items, pool(tf, layer.items()));
     }
@@ -66,7 +76,17 @@ public final class GraphPropagation {
   }
 
   private Operand<TFloat32> pool(Ops tf, Operand<TFloat32> table) {
-    return pooling == Pooling.MEAN ? table : l2NormalizeRows(tf, table);
+    return pooling == Pooling.NORMALIZED_SUM ? l2NormalizeRows(tf, table) : table;
+  }
+
+  /** The adjacency of one propagation step, chosen from the step's input tables. */
+  @FunctionalInterface
+  public interface LayerAdjacency {
+    /**
+     * @param step the propagation step, 0 .. layers - 1
+     * @param input the tables the step propagates (layer {@code step})
+     */
+    NormalizedAdjacency at(int step, UserItemTables input);
   }
 
   /** Each row divided by its L2 norm (rows of norm below 1e-12 are scaled by 1e12). */

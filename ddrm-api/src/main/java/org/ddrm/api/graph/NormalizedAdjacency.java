@@ -16,12 +16,15 @@ public final class NormalizedAdjacency {
   private final BipartiteGraph graph;
   private final SparseMatrix userToItem;
   private final SparseMatrix itemToUser;
+  /** Whether the blocks are each other's transposes (one weight per undirected edge). */
+  private final boolean symmetric;
 
   private NormalizedAdjacency(BipartiteGraph graph, SparseMatrix userToItem,
-      SparseMatrix itemToUser) {
+      SparseMatrix itemToUser, boolean symmetric) {
     this.graph = graph;
     this.userToItem = userToItem;
     this.itemToUser = itemToUser;
+    this.symmetric = symmetric;
   }
 
   /** The full train graph's normalised adjacency, in graph constants. */
@@ -36,26 +39,47 @@ public final class NormalizedAdjacency {
         SparseMatrix.constant(tf, graph.userMajorIndices(), weights, graph.numUsers(),
             graph.numItems()),
         SparseMatrix.constant(tf, graph.itemMajorIndices(), graph.toItemMajor(weights),
-            graph.numItems(), graph.numUsers()));
+            graph.numItems(), graph.numUsers()), true);
   }
 
   /**
-   * The same edges with other weights, e.g. an augmented view fed each epoch.
+   * The same edges with other weights, one per undirected edge, e.g. an augmented view fed each
+   * epoch.
    *
    * @param userMajor per-edge weights in {@link BipartiteGraph}'s user-major order, [numEdges]
    * @param itemMajor the same weights in item-major order ({@link BipartiteGraph#toItemMajor})
    */
   public NormalizedAdjacency withWeights(Operand<TFloat32> userMajor, Operand<TFloat32> itemMajor) {
     return new NormalizedAdjacency(graph, userToItem.withValues(userMajor),
-        itemToUser.withValues(itemMajor));
+        itemToUser.withValues(itemMajor), true);
+  }
+
+  /**
+   * The same edges with a weight per direction (AdaGCL's learned gates): users gather their
+   * items with {@code userToItem}, items their users with {@code itemToUser}.
+   *
+   * @param userToItem weights of the user-to-item block in user-major order, [numEdges]
+   * @param itemToUser weights of the item-to-user block in item-major order, [numEdges]
+   */
+  public NormalizedAdjacency withDirectedWeights(Operand<TFloat32> userToItem,
+      Operand<TFloat32> itemToUser) {
+    return new NormalizedAdjacency(graph, this.userToItem.withValues(userToItem),
+        this.itemToUser.withValues(itemToUser), false);
   }
 
   public BipartiteGraph graph() {
     return graph;
   }
 
-  /** One propagation step: users take {@code R E_items}, items take {@code R^T E_users}. */
+  /**
+   * One propagation step: users take {@code R E_items}, items take {@code R^T E_users}. With one
+   * weight per edge each block's gradient is the product with the other block.
+   */
   public UserItemTables step(Ops tf, UserItemTables layer) {
+    if (!symmetric) {
+      return new UserItemTables(userToItem.times(tf, layer.items()),
+          itemToUser.times(tf, layer.users()));
+    }
     return new UserItemTables(userToItem.times(tf, layer.items(), itemToUser),
         itemToUser.times(tf, layer.users(), userToItem));
   }

@@ -5,5 +5,7 @@ public enum Pooling {
   /** The mean of the layers (LightGCN). */
   MEAN,
   /** The sum of the layers after L2-normalising every row of each (the DDRM reference's SGL row). */
-  NORMALIZED_SUM
+  NORMALIZED_SUM,
+  /** The plain sum of the layers (AdaGCL's code). */
+  SUM
 }

@@ -15,7 +15,10 @@ import org.tensorflow.op.sparse.SparseTensorDenseMatMul;
  * lacks: the dense input's gradient is {@code A^T g}, computed as the plain product with
  * {@code A^T}'s own entries where the forward product named them
  * ({@link SparseMatrix#times(org.tensorflow.op.Ops, Operand, SparseMatrix)}), else as the adjoint
- * product; the sparse inputs (indices, values, shape) get zeros, so sparse weights never train.
+ * product; stored value e at (r, c) gets {@code <g_r, b_c>} ({@code <b_r, g_c>} for
+ * {@code adjoint_a}), so that learned edge weights (AdaGCL's denoising view) train; indices and
+ * shape get zeros. A session computes the values' gradient only where it leads to a trained
+ * variable: constant weights cost nothing. {@code adjoint_b} is not supported (no model uses it).
  */
 public final class SparseMatMulGradient {
   private static boolean registered;
@@ -42,7 +45,15 @@ public final class SparseMatMulGradient {
               ? transpose.timesAsTranspose(tf, gradient)
               : tf.sparse.sparseTensorDenseMatMul(inputs.aIndices, inputs.aValues, inputs.aShape,
                   gradient, SparseTensorDenseMatMul.adjointA(!inputs.adjointA));
-          return List.of(tf.zerosLike(inputs.aIndices), tf.zerosLike(inputs.aValues),
+          Operand rows = tf.reshape(tf.slice(inputs.aIndices, tf.constant(new int[] {0, 0}),
+              tf.constant(new int[] {-1, 1})), tf.constant(new int[] {-1}));
+          Operand columns = tf.reshape(tf.slice(inputs.aIndices, tf.constant(new int[] {0, 1}),
+              tf.constant(new int[] {-1, 1})), tf.constant(new int[] {-1}));
+          Operand left = inputs.adjointA ? inputs.b : gradient;
+          Operand right = inputs.adjointA ? gradient : inputs.b;
+          Operand valuesGradient = tf.reduceSum(tf.math.mul(tf.gather(left, rows, tf.constant(0)),
+              tf.gather(right, columns, tf.constant(0))), tf.constant(1));
+          return List.of(tf.zerosLike(inputs.aIndices), valuesGradient,
               tf.zerosLike(inputs.aShape), denseGradient);
         });
     registered = true;

@@ -53,6 +53,11 @@ public final class DenseLayer {
     return weightView;
   }
 
+  /** The bias [fanOut] as the layer reads it. */
+  public Operand<TFloat32> bias() {
+    return biasView;
+  }
+
   public List<Variable<TFloat32>> variables() {
     return List.of(weight, bias);
   }

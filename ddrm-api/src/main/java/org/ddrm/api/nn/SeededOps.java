@@ -30,10 +30,14 @@ public final class SeededOps {
     if (rate == 0) {
       return x;
     }
-    Operand<TFloat32> uniform = tf.random.randomUniform(shape, TFloat32.class,
-        RandomUniform.seed(seed), RandomUniform.seed2(seed >>> 17));
     Operand<TFloat32> keep = tf.dtypes.cast(
-        tf.math.greaterEqual(uniform, tf.constant((float) rate)), TFloat32.class);
+        tf.math.greaterEqual(uniform(tf, shape, seed), tf.constant((float) rate)), TFloat32.class);
     return tf.math.mul(x, tf.math.mul(keep, tf.constant((float) (1 / (1 - rate)))));
+  }
+
+  /** Uniform values in [0, 1) of the given shape. */
+  public static Operand<TFloat32> uniform(Ops tf, Operand<TInt32> shape, long seed) {
+    return tf.random.randomUniform(shape, TFloat32.class,
+        RandomUniform.seed(seed), RandomUniform.seed2(seed >>> 17));
   }
 }

@@ -93,6 +93,14 @@ public final class LightGcnEncoder {
     return propagation.propagate(tf, perLayer, layer0);
   }
 
+  /**
+   * The pooled tables with, at each layer, the adjacency built from that layer's input (adaptive
+   * views such as AdaGCL's learned edge weights).
+   */
+  public UserItemTables encode(GraphPropagation.LayerAdjacency perLayer) {
+    return propagation.propagate(tf, perLayer, layer0);
+  }
+
   /** {@code reg * 0.5 * ||layer-0 rows of the batch||^2 / batch}. */
   public Operand<TFloat32> regularization(TripleBatch batch) {
     return RankingOps.l2(tf, (float) settings.reg(), batch.users(),

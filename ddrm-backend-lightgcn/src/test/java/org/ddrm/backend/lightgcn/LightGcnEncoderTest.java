@@ -128,7 +128,7 @@ class LightGcnEncoderTest {
     assertThatThrownBy(() -> LightGcnSettings.from("lightgcn",
         LightGcnFixture.settings(Map.of("pooling", "max"))))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("lightgcn.pooling: expected one of mean, normalized_sum, got 'max'");
+        .hasMessage("lightgcn.pooling: expected one of mean, normalized_sum, sum, got 'max'");
   }
 
   @Test

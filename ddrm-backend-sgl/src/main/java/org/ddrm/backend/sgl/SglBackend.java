@@ -7,6 +7,7 @@ import org.ddrm.api.RankingOps;
 import org.ddrm.api.TripleBatch;
 import org.ddrm.api.graph.GraphPropagation;
 import org.ddrm.api.graph.UserItemTables;
+import org.ddrm.api.nn.InfoNce;
 import org.ddrm.backend.lightgcn.LightGcnBackend;
 import org.ddrm.backend.lightgcn.LightGcnEncoder;
 import org.tensorflow.Operand;
@@ -102,12 +103,7 @@ final class SglBackend implements EmbeddingBackend {
       b = GraphPropagation.l2NormalizeRows(tf, RankingOps.rows(tf, viewB, anchors));
       negatives = b;
     }
-    Operand<TFloat32> scale = tf.constant(1f / temperature);
-    Operand<TFloat32> positive = tf.math.mul(RankingOps.dot(tf, a, b), scale);
-    // Rows are unit vectors, so every logit is at most 1 / t: the plain log-sum-exp is safe.
-    Operand<TFloat32> logits = tf.math.mul(RankingOps.innerProductScores(tf, a, negatives), scale);
-    Operand<TFloat32> total = tf.math.log(tf.reduceSum(tf.math.exp(logits), tf.constant(1)));
-    return tf.math.mean(tf.math.sub(total, positive), tf.constant(0));
+    return InfoNce.loss(tf, a, b, negatives, temperature);
   }
 
   @Override

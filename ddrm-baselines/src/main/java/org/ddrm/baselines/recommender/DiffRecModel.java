@@ -3,6 +3,7 @@ package org.ddrm.baselines.recommender;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.ddrm.api.BatchSource;
+import org.ddrm.api.ForwardingBatchSource;
 import org.ddrm.api.ModelGraph;
 import org.ddrm.api.TrainableModel;
 import org.ddrm.api.UserBatchSampler;
@@ -110,7 +111,7 @@ final class DiffRecModel implements TrainableModel {
   }
 
   /** User batches with the sampled step of every row; reads back the example losses. */
-  private static final class DiffRecBatches implements BatchSource {
+  private static final class DiffRecBatches extends ForwardingBatchSource {
     private final UserBatchSampler users;
     private final UserRows inputs;
     private final UserItemMatrix train;
@@ -124,6 +125,7 @@ final class DiffRecModel implements TrainableModel {
     DiffRecBatches(UserBatchSampler users, UserRows inputs, UserItemMatrix train,
         Placeholder<TInt32> steps, Placeholder<TFloat32> stepWeights,
         Operand<TFloat32> exampleLosses, ImportanceStepSampler sampler) {
+      super(users);
       this.users = users;
       this.inputs = inputs;
       this.train = train;
@@ -134,19 +136,9 @@ final class DiffRecModel implements TrainableModel {
     }
 
     @Override
-    public int batchesPerEpoch() {
-      return users.batchesPerEpoch();
-    }
-
-    @Override
-    public long examplesPerEpoch() {
-      return users.examplesPerEpoch();
-    }
-
-    @Override
     public void startEpoch(RandomGenerator random) {
       this.random = random;
-      users.startEpoch(random);
+      super.startEpoch(random);
     }
 
     @Override

@@ -2,8 +2,8 @@ package org.ddrm.baselines.recommender;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.random.RandomGenerator;
 import org.ddrm.api.BatchSource;
+import org.ddrm.api.ForwardingBatchSource;
 import org.ddrm.api.ModelGraph;
 import org.ddrm.api.TrainableModel;
 import org.ddrm.api.UserBatchSampler;
@@ -156,31 +156,15 @@ final class MultiVaeModel implements TrainableModel {
   }
 
   /** User batches plus the KL weight of each update, counted over the whole run. */
-  private static final class AnnealedBatches implements BatchSource {
-    private final UserBatchSampler users;
+  private static final class AnnealedBatches extends ForwardingBatchSource {
     private final Placeholder<TFloat32> beta;
     private final KlAnnealing annealing;
     private long updates;
 
     AnnealedBatches(UserBatchSampler users, Placeholder<TFloat32> beta, KlAnnealing annealing) {
-      this.users = users;
+      super(users);
       this.beta = beta;
       this.annealing = annealing;
-    }
-
-    @Override
-    public int batchesPerEpoch() {
-      return users.batchesPerEpoch();
-    }
-
-    @Override
-    public long examplesPerEpoch() {
-      return users.examplesPerEpoch();
-    }
-
-    @Override
-    public void startEpoch(RandomGenerator random) {
-      users.startEpoch(random);
     }
 
     @Override
@@ -190,7 +174,7 @@ final class MultiVaeModel implements TrainableModel {
 
     @Override
     public AutoCloseable feedNext(Session.Runner runner) {
-      AutoCloseable rows = users.feedNext(runner);
+      AutoCloseable rows = super.feedNext(runner);
       TFloat32 weight = TFloat32.scalarOf((float) annealing.weight(updates++));
       runner.feed(beta, weight);
       return () -> {

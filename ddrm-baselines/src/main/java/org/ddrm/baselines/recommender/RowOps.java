@@ -3,6 +3,7 @@ package org.ddrm.baselines.recommender;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.ReduceSum;
+import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -41,6 +42,15 @@ final class RowOps {
   /** Mean of a vector. */
   static Operand<TFloat32> mean(Ops tf, Operand<TFloat32> vector) {
     return tf.math.mean(vector, tf.constant(0));
+  }
+
+  /** Sum of squares of every entry of every variable (read through identity). */
+  static Operand<TFloat32> squaredNorms(Ops tf, java.util.List<Variable<TFloat32>> variables) {
+    Operand<TFloat32> sum = tf.constant(0f);
+    for (Variable<TFloat32> variable : variables) {
+      sum = tf.math.add(sum, squaredNorm(tf, tf.identity(variable)));
+    }
+    return sum;
   }
 
   /** Sum of squares of every entry. */

@@ -60,9 +60,23 @@ public final class ProviderSettings {
   }
 
   public double positive(String key) {
+    return greaterThan(key, 0);
+  }
+
+  /** A finite number strictly above {@code bound}. */
+  public double greaterThan(String key, double bound) {
     double value = settings.getDouble(key);
-    if (!(value > 0) || Double.isInfinite(value)) {
-      throw invalid(key, "a finite value > 0", String.valueOf(value));
+    if (!(value > bound) || Double.isInfinite(value)) {
+      throw invalid(key, "a finite value > " + plain(bound), String.valueOf(value));
+    }
+    return value;
+  }
+
+  /** A finite number strictly below {@code bound}. */
+  public double lessThan(String key, double bound) {
+    double value = settings.getDouble(key);
+    if (!(value < bound) || Double.isInfinite(value)) {
+      throw invalid(key, "a finite value < " + plain(bound), String.valueOf(value));
     }
     return value;
   }

@@ -15,7 +15,7 @@ class ProviderDiscoveryTest {
   private final ProviderRegistry registry = ProviderRegistry.discover();
 
   @ParameterizedTest
-  @ValueSource(strings = {"cdae", "multivae", "diffrec"})
+  @ValueSource(strings = {"cdae", "multivae", "diffrec", "adagcl"})
   void serviceLoaderFindsEachRecommenderWithDefaultsForEverySetting(String name) {
     Provider provider = registry.recommender(name);
     assertThat(provider.name()).isEqualTo(name);
@@ -34,6 +34,13 @@ class ProviderDiscoveryTest {
         .containsEntry("steps", "5").containsEntry("noise_scale", "0.5")
         .containsEntry("noise_min", "0.001").containsEntry("noise_max", "0.01")
         .containsEntry("step_dim", "10").containsEntry("reweight", "true");
+    // AdaGCL: the authors' Params.py defaults.
+    assertThat(defaults("adagcl")).containsEntry("dim", "32").containsEntry("layers", "2")
+        .containsEntry("reg", "0.00001").containsEntry("ssl_weight", "0.1")
+        .containsEntry("ib_weight", "0.1").containsEntry("temperature", "0.5")
+        .containsEntry("lambda0", "0.0001").containsEntry("gamma", "-0.45")
+        .containsEntry("zeta", "1.05").containsEntry("concrete_temperature", "2.0")
+        .containsEntry("concrete_decay", "0.98");
   }
 
   @Test

@@ -22,6 +22,7 @@ import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Op;
+import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.Operand;
@@ -46,13 +47,31 @@ final class RecommenderFixture implements AutoCloseable {
 
   RecommenderFixture(RecommenderProvider provider, Map<String, String> overrides, int batchSize,
       double learningRate) {
+    this(provider, overrides, batchSize, learningRate, false);
+  }
+
+  /**
+   * One intra- and inter-op thread in pools of the session's own. TensorFlow otherwise shares
+   * the pools the process's first session created, so a later single-threaded config would still
+   * run reductions on several threads.
+   */
+  private static final ConfigProto SINGLE_THREADED = ConfigProto.newBuilder()
+      .setIntraOpParallelismThreads(1).setInterOpParallelismThreads(1)
+      .setUsePerSessionThreads(true).build();
+
+  /**
+   * @param deterministic one thread in the session's own pools and locked updates (the run's
+   *     {@code tf.deterministic}), so that equal seeds give bit-identical numbers
+   */
+  RecommenderFixture(RecommenderProvider provider, Map<String, String> overrides, int batchSize,
+      double learningRate, boolean deterministic) {
     context = new TfGraphContext(graph, DATA, 7);
     model = provider.build(context, settings(provider, overrides), batchSize);
     step = new AdamOptimizer(learningRate, true)
         .minimize(graph, context.tf(), "adam", model.loss(), model.trainableVariables());
     users = context.tf().placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
     scores = model.scores(users);
-    session = new Session(graph);
+    session = deterministic ? new Session(graph, SINGLE_THREADED) : new Session(graph);
     session.initialize();
   }
 
@@ -80,6 +99,16 @@ final class RecommenderFixture implements AutoCloseable {
     new TrainingLoop(session, "test", model.loss(), step, model.batches(), context.hooks(),
         List.of(recorder)).run(epochs, epoch -> random);
     return losses;
+  }
+
+  /** The values of an output that needs no feeds, flattened row-major. */
+  float[] fetch(Operand<TFloat32> output) {
+    try (Result result = session.runner().fetch(output).run()) {
+      TFloat32 tensor = (TFloat32) result.get(0);
+      float[] values = new float[(int) tensor.shape().size()];
+      tensor.copyTo(DataBuffers.of(values, false, false));
+      return values;
+    }
   }
 
   /** The model's scores of the given users, row-major [users, items]. */

@@ -1,0 +1,68 @@
+package org.ddrm.baselines.recommender;
+
+import java.util.List;
+import org.ddrm.api.SettingSpec;
+import org.ddrm.api.graph.Pooling;
+import org.ddrm.backend.lightgcn.LightGcnSettings;
+import org.ddrm.baselines.settings.ProviderSettings;
+
+/**
+ * The validated settings of {@code adagcl}. Defaults are the authors' ({@code Params.py} of
+ * HKUDS/AdaGCL; they published no ML-1M command, so their defaults are what an ML-1M run gets).
+ *
+ * @param dim embedding width of the main model and of both generators ({@code latdim})
+ * @param layers LightGCN layers of the main model, the VGAE encoder and the denoising view
+ *     ({@code gnn_layer})
+ * @param reg weight of the squared norm of every parameter of each part ({@code reg})
+ * @param initStd standard deviation of the normal initial embedding tables
+ * @param sslWeight weight of InfoNCE between the two views ({@code ssl_reg})
+ * @param ibWeight weight of the information-bottleneck InfoNCE terms ({@code ib_reg})
+ * @param temperature InfoNCE temperature ({@code temp})
+ * @param klWeight weight of the VGAE's KL term (the authors' hard-coded {@code beta})
+ * @param lambda0 weight of the L0 penalty on the denoising view's gates ({@code lambda0})
+ * @param gamma lower end of the hard-concrete stretch interval, negative ({@code gamma})
+ * @param zeta upper end, above 1 ({@code zeta})
+ * @param concrete the hard-concrete temperature schedule ({@code init_temperature},
+ *     {@code temperature_decay}, and the floor 0.05 hard-coded in {@code Main.py})
+ */
+record AdaGclSettings(int dim, int layers, double reg, double initStd, double sslWeight,
+    double ibWeight, double temperature, double klWeight, double lambda0, double gamma,
+    double zeta, ConcreteTemperature concrete) {
+  static final String NAME = "adagcl";
+
+  static final List<SettingSpec> SPECS = List.of(
+      new SettingSpec("dim", "32", "embedding size of the main model and both view generators"),
+      new SettingSpec("layers", "2",
+          "LightGCN layers (sum pooling) of the main model, the VGAE encoder and the denoiser"),
+      new SettingSpec("reg", "0.00001",
+          "weight of the squared norm of every parameter of each of the three parts"),
+      new SettingSpec("init_std", "0.02", "standard deviation of the normal initial embeddings"
+          + " (about that of the authors' Xavier-uniform tables on ML-1M)"),
+      new SettingSpec("ssl_weight", "0.1", "weight of InfoNCE between the two generated views"),
+      new SettingSpec("ib_weight", "0.1",
+          "weight of the information-bottleneck InfoNCE terms (each view against itself, detached)"),
+      new SettingSpec("temperature", "0.5", "InfoNCE temperature"),
+      new SettingSpec("kl_weight", "0.1", "weight of the VGAE's KL term"),
+      new SettingSpec("lambda0", "0.0001", "weight of the L0 penalty on the denoiser's edge gates"),
+      new SettingSpec("gamma", "-0.45", "hard-concrete stretch: lower end (negative)"),
+      new SettingSpec("zeta", "1.05", "hard-concrete stretch: upper end (above 1)"),
+      new SettingSpec("concrete_temperature", "2.0",
+          "hard-concrete temperature of the first epoch"),
+      new SettingSpec("concrete_decay", "0.98", "factor on the hard-concrete temperature per epoch"),
+      new SettingSpec("concrete_min", "0.05", "floor of the hard-concrete temperature"));
+
+  static AdaGclSettings from(ProviderSettings checks) {
+    return new AdaGclSettings(checks.positiveInt("dim"), checks.positiveInt("layers"),
+        checks.nonNegative("reg"), checks.positive("init_std"), checks.nonNegative("ssl_weight"),
+        checks.nonNegative("ib_weight"), checks.positive("temperature"),
+        checks.nonNegative("kl_weight"), checks.nonNegative("lambda0"),
+        checks.lessThan("gamma", 0), checks.greaterThan("zeta", 1),
+        new ConcreteTemperature(checks.positive("concrete_temperature"),
+            checks.number("concrete_decay", 0, 1, false), checks.positive("concrete_min")));
+  }
+
+  /** The settings of a LightGCN encoder (main model or VGAE encoder) of this width and depth. */
+  LightGcnSettings encoder() {
+    return new LightGcnSettings(dim, layers, Pooling.SUM, reg, initStd);
+  }
+}
