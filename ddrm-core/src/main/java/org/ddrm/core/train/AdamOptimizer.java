@@ -7,13 +7,15 @@ import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Identity;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.op.train.ApplyAdam;
 import org.tensorflow.types.TFloat32;
 
 /**
  * Adam built from raw {@code ApplyAdam} ops, one per variable, with the bias-correction powers
- * updated after every variable's step (sequenced by control dependencies). With
+ * updated after every variable's step (sequenced by control dependencies); no variable moves
+ * before every gradient of the step is computed. With
  * {@code locking} the updates hold the variable's lock, which together with one intra-op thread
  * makes training bit-for-bit repeatable.
  */
@@ -53,21 +55,32 @@ public final class AdamOptimizer {
     Operand<TFloat32> beta1 = tf.constant(BETA1);
     Operand<TFloat32> beta2 = tf.constant(BETA2);
     Operand<TFloat32> epsilon = tf.constant(EPSILON);
-    List<Op> updates = new ArrayList<>();
+    // Reads of a variable alias its buffer, which ApplyAdam updates in place: every update waits
+    // for every gradient, or a gradient still to be computed could read an updated weight.
+    List<Op> computed = new ArrayList<>();
+    List<Operand<TFloat32>> gradientValues = new ArrayList<>();
     for (int k = 0; k < targets.length; k++) {
-      Variable<TFloat32> variable = variables.get(k);
       if (gradients[k] == null) {
-        throw new IllegalStateException(
-            "variable " + variable.op().name() + " does not influence the loss of '" + name + "'");
+        throw new IllegalStateException("variable " + variables.get(k).op().name()
+            + " does not influence the loss of '" + name + "'");
       }
       @SuppressWarnings("unchecked")
       Output<TFloat32> gradient = (Output<TFloat32>) gradients[k];
+      Identity<TFloat32> value = tf.identity(gradient);
+      computed.add(value);
+      gradientValues.add(value);
+    }
+    Ops update = tf.withControlDependencies(computed);
+    List<Op> updates = new ArrayList<>();
+    for (int k = 0; k < targets.length; k++) {
+      Variable<TFloat32> variable = variables.get(k);
+      Operand<TFloat32> gradient = gradientValues.get(k);
       Operand<TFloat32> zeros =
           tf.zeros(tf.constant(variable.shape()), TFloat32.class);
       Variable<TFloat32> m = tf.variable(zeros);
       Variable<TFloat32> v = tf.variable(zeros);
       updates.add(
-          tf.train.applyAdam(
+          update.train.applyAdam(
               variable, m, v, beta1Power, beta2Power, lr, beta1, beta2, epsilon, gradient,
               ApplyAdam.useLocking(locking)));
     }
