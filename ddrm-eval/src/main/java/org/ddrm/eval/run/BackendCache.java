@@ -20,9 +20,9 @@ final class BackendCache {
   /**
    * Bumped whenever a code change alters what the same settings train (sampler streams, loss,
    * initialisation), so that entries trained by older code are not loaded. 2: per-epoch sampler
-   * generators derived from seed, stage and epoch.
+   * generators derived from seed, stage and epoch. 3: Adam updates wait for every gradient.
    */
-  static final int TRAINING_REVISION = 2;
+  static final int TRAINING_REVISION = 3;
 
   private BackendCache() {}
 
