@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.ddrm.api.DenoiserProvider;
 import org.ddrm.api.EmbeddingBackendProvider;
 import org.ddrm.api.Provider;
@@ -265,10 +266,10 @@ public final class Experiment {
   private static void writeProfile(Path runDirectory, String stage, OpProfile profile) {
     Path file = runDirectory.resolve("op-profile-" + stage + ".json");
     AtomicFiles.write(file, RunDirectory.json(profile.toJson()));
-    StringBuilder top = new StringBuilder();
-    profile.byTime().stream().limit(6).forEach(op -> top.append(String.format("%s %.1f ms, ",
-        op.type(), op.micros() / 1e3 / Math.max(1, profile.steps()))));
-    log.info("stage '{}': {} traced steps, {} ms wall each; kernel time per step: {}(all in {})",
+    String top = profile.byTime().stream().limit(6).map(op -> String.format("%s %.1f ms",
+        op.type(), op.micros() / 1e3 / Math.max(1, profile.steps())))
+        .collect(Collectors.joining(", "));
+    log.info("stage '{}': {} traced steps, {} ms wall each; kernel time per step: {} (all in {})",
         stage, profile.steps(), String.format("%.1f", profile.wallMillisPerStep()), top, file);
   }
 
