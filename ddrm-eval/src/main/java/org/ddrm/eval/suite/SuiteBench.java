@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SuiteBench {
   private static final Logger log = LoggerFactory.getLogger(SuiteBench.class);
+  /** Seconds a timing must grow by, beyond the tolerance ratio, to count as a regression. */
+  static final double SECONDS_SLACK = 0.5;
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   /** The compared figures, as named in the JSON files. */
@@ -101,7 +103,11 @@ public final class SuiteBench {
     return new Outcome(timings, regressions, stored.isPresent());
   }
 
-  /** The figures of {@code timings} above {@code tolerance} times their baseline value. */
+  /**
+   * The figures of {@code timings} above {@code tolerance} times their baseline value; a time
+   * must also have grown by more than {@link #SECONDS_SLACK}, since timings of a fraction of a
+   * second swing by more than any sensible ratio on a shared machine.
+   */
   static List<Regression> compare(List<Timing> timings, Map<String, Map<String, Double>> baseline,
       double tolerance) {
     List<Regression> regressions = new ArrayList<>();
@@ -109,7 +115,9 @@ public final class SuiteBench {
       Map<String, Double> before = baseline.getOrDefault(t.row(), Map.of());
       t.figures().forEach((figure, now) -> {
         Double then = before.get(figure);
-        if (then != null && then > 0 && !now.isNaN() && now / then > tolerance) {
+        boolean seconds = figure.endsWith("seconds") || figure.endsWith("seconds_per_epoch");
+        if (then != null && then > 0 && !now.isNaN() && now / then > tolerance
+            && (!seconds || now - then > SECONDS_SLACK)) {
           regressions.add(new Regression(t.row(), figure, then, now));
         }
       });

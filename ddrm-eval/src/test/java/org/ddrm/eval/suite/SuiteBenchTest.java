@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.ddrm.core.plugin.ProviderRegistry;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class SuiteBenchTest {
     SuiteFile suite = SuiteFile.load(file);
     Files.writeString(dir.resolve("baseline.json"), """
         {"models": {"mf": {"train_seconds_per_epoch": 1e-9, "eval_seconds": 1000,
-                           "peak_rss_mb": 1e9}}}
+                           "peak_rss_mb": 1}}}
         """);
     ByteArrayOutputStream progress = new ByteArrayOutputStream();
     Path out = dir.resolve("out");
@@ -49,8 +50,9 @@ class SuiteBenchTest {
     assertThat(mf.figures()).containsKeys(SuiteBench.FIGURES.toArray(String[]::new));
     assertThat(mf.figures().get("train_seconds_per_epoch")).isPositive();
     assertThat(outcome.timings().get(1).failure()).startsWith("config file not found");
+    // Far slower than its 1e-9 s baseline, but by less than the slack: a sub-second timing.
     assertThat(outcome.regressions()).extracting(SuiteBench.Regression::figure)
-        .containsExactly("train_seconds_per_epoch");
+        .containsExactly("peak_rss_mb");
     assertThat(progress.toString(StandardCharsets.UTF_8)).contains("mf: ", "s per epoch",
         "ghost: FAILED");
     assertThat(Files.readString(out.resolve("bench-suite.md"))).contains("| mf |", "**");
@@ -62,5 +64,15 @@ class SuiteBenchTest {
     Map<String, Map<String, Double>> stored =
         SuiteBench.readBaseline(dir.resolve("stored.json")).orElseThrow();
     assertThat(SuiteBench.compare(outcome.timings(), stored, 1.0)).isEmpty();
+  }
+
+  @Test
+  void aTimeRegressesBeyondTheToleranceAndTheSlackTogether() {
+    Map<String, Map<String, Double>> stored = Map.of("m",
+        Map.of("train_seconds_per_epoch", 2.0, "eval_seconds", 0.1));
+    SuiteBench.Timing slower = new SuiteBench.Timing("m",
+        Map.of("train_seconds_per_epoch", 4.6, "eval_seconds", 0.4), Map.of(), "");
+    assertThat(SuiteBench.compare(List.of(slower), stored, 2.0))
+        .extracting(SuiteBench.Regression::figure).containsExactly("train_seconds_per_epoch");
   }
 }
