@@ -42,7 +42,7 @@ public final class SparseMatMulGradient {
           Operand gradient = gradients.get(0);
           SparseMatrix transpose = transposeOf(inputs.getOutputs());
           Operand denseGradient = transpose != null && !inputs.adjointA && !inputs.adjointB
-              ? transpose.timesAsTranspose(tf, gradient)
+              ? transpose.times(tf, gradient)
               : tf.sparse.sparseTensorDenseMatMul(inputs.aIndices, inputs.aValues, inputs.aShape,
                   gradient, SparseTensorDenseMatMul.adjointA(!inputs.adjointA));
           Operand rows = tf.reshape(tf.slice(inputs.aIndices, tf.constant(new int[] {0, 0}),

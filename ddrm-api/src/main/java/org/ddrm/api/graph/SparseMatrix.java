@@ -106,9 +106,4 @@ public final class SparseMatrix {
     SparseMatMulGradient.useTranspose(product, transpose);
     return product;
   }
-
-  /** {@code transpose x gradient}: the dense gradient of a product with this matrix's transpose. */
-  Operand<TFloat32> timesAsTranspose(Ops tf, Operand<TFloat32> gradient) {
-    return tf.sparse.sparseTensorDenseMatMul(indices, values, shape, gradient);
-  }
 }
