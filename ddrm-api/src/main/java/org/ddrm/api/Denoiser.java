@@ -2,6 +2,7 @@ package org.ddrm.api;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.tensorflow.Operand;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
@@ -32,6 +33,16 @@ public interface Denoiser {
    * denoiser trusts more; the noise audit ranks planted false positives with it.
    */
   default Optional<Operand<TFloat32>> interactionScores(Operand<TInt32> users, Operand<TInt32> items) {
+    return Optional.empty();
+  }
+
+  /**
+   * The ranking the denoiser starts from, as a function from users to scores of shape
+   * [users, numItems]: runs evaluate it beside the trained scores, so that a result shows what
+   * training added (DDRM: the user's mean train-item embedding, not denoised). Empty when the
+   * denoiser has no such starting point.
+   */
+  default Optional<Function<Operand<TInt32>, Operand<TFloat32>>> startingScores() {
     return Optional.empty();
   }
 }

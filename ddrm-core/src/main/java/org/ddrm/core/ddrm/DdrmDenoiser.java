@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import org.ddrm.api.Denoiser;
 import org.ddrm.api.EmbeddingBackend;
 import org.ddrm.api.ModelGraph;
@@ -198,6 +199,21 @@ final class DdrmDenoiser implements Denoiser {
       x = inference.posteriorMean(s, step, start, x);
     }
     return RankingOps.innerProductScores(s, x, embeddings.items());
+  }
+
+  /**
+   * The inference's starting point itself: the user's mean train-item embedding, not noised and
+   * not denoised, scored by inner product with the original item table. Empty when inference
+   * starts from noise.
+   */
+  @Override
+  public Optional<Function<Operand<TInt32>, Operand<TFloat32>>> startingScores() {
+    if (settings.inferenceStart() != DdrmSettings.InferenceStart.HISTORY) {
+      return Optional.empty();
+    }
+    Ops s = tf.withSubScope("starting_point");
+    return Optional.of(users -> RankingOps.innerProductScores(s,
+        embeddings.historyMean(s, users), embeddings.items()));
   }
 
   /**

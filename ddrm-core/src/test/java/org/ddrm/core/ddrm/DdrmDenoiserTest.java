@@ -154,6 +154,31 @@ class DdrmDenoiserTest {
   }
 
   @Test
+  void theStartingPointScoresItemsByTheUsersMeanTrainItem() {
+    try (DdrmFixture f = DdrmFixture.build(5, Map.of());
+        DdrmFixture noise = DdrmFixture.build(5, Map.of("inference_start", "noise"))) {
+      assertThat(noise.denoiser.startingScores()).isEmpty();
+      Placeholder<TInt32> users = f.tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
+      int[] ids = {3, 20};
+      float[] scores = f.fetch(f.denoiser.startingScores().orElseThrow().apply(users),
+          Map.of(users, ids));
+      float[][] items = f.backend.itemValues();
+      for (int r = 0; r < ids.length; r++) {
+        int[] history = f.dataset.trainMatrix().items(ids[r]);
+        for (int j = 0; j < DdrmFixture.ITEMS; j++) {
+          double expected = 0;
+          for (int i : history) {
+            for (int k = 0; k < DdrmFixture.DIM; k++) {
+              expected += items[i][k] * items[j][k] / history.length;
+            }
+          }
+          assertThat((double) scores[r * DdrmFixture.ITEMS + j]).isCloseTo(expected, within(1e-5));
+        }
+      }
+    }
+  }
+
+  @Test
   void gammaZeroOrTheReconstructionVariantMakesEveryWeightOne() {
     for (Map<String, String> settings :
         List.of(Map.of("gamma", "0"), Map.of("loss", "reconstruction"))) {

@@ -117,6 +117,8 @@ public final class Experiment {
         for (TrainingStage stage : stages) {
           evaluators.add(new FullRankingEvaluator(session, context.tf(), stage.model(), dataset, options));
         }
+        Optional<StartingPoint> startingPoint = pipeline.flatMap(p ->
+            StartingPoint.of(session, context.tf(), p.denoiser(), dataset, options));
         session.initialize();
         List<StageOutcome> outcomes = new ArrayList<>();
         int firstStage = 0;
@@ -155,8 +157,11 @@ public final class Experiment {
         audited.ifPresent(a -> log.info("noise audit: {} scores separate {} clean from {} planted"
             + " train pairs with AUC {}", a.scorer(), a.clean(), a.planted(),
             String.format("%.4f", a.auc())));
+        Optional<StartingPoint.Metrics> started = startingPoint.map(StartingPoint::evaluate);
+        started.ifPresent(m -> log.info("the denoiser's starting point, not denoised: test {}",
+            format(m.test())));
         RunResult result = new RunResult(directory, outcomes, valid, test,
-            (System.nanoTime() - start) / 1e9, audited);
+            (System.nanoTime() - start) / 1e9, audited, started);
         output.writeResults(config, dataset, runtime, result);
         ResumePoint.clear(output.modelDirectory());
         return result;
@@ -274,8 +279,13 @@ public final class Experiment {
   }
 
   static String format(EvaluationResult result) {
+    return format(result.means());
+  }
+
+  /** Recall and NDCG of metric means, for log lines. */
+  static String format(Map<String, Double> means) {
     StringBuilder out = new StringBuilder();
-    result.means().forEach((k, v) -> {
+    means.forEach((k, v) -> {
       if (k.startsWith("recall") || k.startsWith("ndcg")) {
         out.append(k).append(' ').append(String.format("%.4f", v)).append("  ");
       }

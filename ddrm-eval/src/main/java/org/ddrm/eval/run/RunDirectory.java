@@ -91,6 +91,8 @@ public final class RunDirectory {
       return m;
     }).toList();
     metrics.put("stages", stages);
+    result.startingPoint().ifPresent(p -> metrics.put("starting_point",
+        Map.of("valid", p.valid(), "test", p.test())));
     result.noiseAudit().ifPresent(a -> metrics.put("noise_audit", Map.of(
         "scorer", a.scorer(), "auc", a.auc(), "clean_pairs", a.clean(), "planted_pairs", a.planted())));
     AtomicFiles.write(root.resolve(METRICS), json(metrics));
@@ -168,6 +170,10 @@ public final class RunDirectory {
             s.test().getOrDefault("recall@20", Double.NaN), s.test().getOrDefault("ndcg@20", Double.NaN)));
       }
     }
+    result.startingPoint().ifPresent(p -> out.append(String.format(
+        "- the denoiser's starting point, not denoised (test): recall@20 %.4f, ndcg@20 %.4f%n",
+        p.test().getOrDefault("recall@20", Double.NaN),
+        p.test().getOrDefault("ndcg@20", Double.NaN))));
     result.noiseAudit().ifPresent(a -> out.append(String.format(
         "- noise audit: `%s` scores tell clean from planted train pairs with AUC %.4f (%d clean,"
             + " %d planted)%n", a.scorer(), a.auc(), a.clean(), a.planted())));

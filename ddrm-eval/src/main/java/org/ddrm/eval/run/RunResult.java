@@ -15,10 +15,13 @@ import org.ddrm.eval.evaluation.EvaluationResult;
  * @param wallSeconds the whole run's wall time
  * @param noiseAudit how well the denoiser separates planted from clean train pairs, when the
  *     data set's planted pairs are known
+ * @param startingPoint the metrics of the ranking the denoiser starts from, when it has one
+ *     ({@link org.ddrm.api.Denoiser#startingScores})
  */
 public record RunResult(
     Path directory, List<StageOutcome> stages, EvaluationResult valid, EvaluationResult test,
-    double wallSeconds, Optional<NoiseAudit.Outcome> noiseAudit) {
+    double wallSeconds, Optional<NoiseAudit.Outcome> noiseAudit,
+    Optional<StartingPoint.Metrics> startingPoint) {
 
   /** The final stage's selected epoch. */
   public int bestEpoch() {

@@ -73,7 +73,7 @@ class ExperimentTest {
   }
 
   @Test
-  void ddrmRunsOnABackendFoundOnlyThroughTheSpi() {
+  void ddrmRunsOnABackendFoundOnlyThroughTheSpi() throws Exception {
     RunResult result = run(dir, List.of("backend=test-hashed", "denoiser=ddrm",
         "data.synthetic.users=200", "data.synthetic.items=120", "train.epochs=3",
         "train.batch_size=512", "train.lr=0.01", "denoise.epochs=6", "denoise.eval_every=3",
@@ -87,6 +87,15 @@ class ExperimentTest {
     assertThat(result.stages().get(0).test()).containsKey("recall@20");
     assertThat(result.test().metric("recall@20")).isBetween(0.0, 1.0);
     assertThat(result.noiseAudit()).isPresent();
+    // DDRM reports the ranking its inference starts from, scored the same way.
+    StartingPoint.Metrics start = result.startingPoint().orElseThrow();
+    assertThat(start.test().get("recall@20")).isBetween(0.0, 1.0)
+        .isNotEqualTo(result.test().metric("recall@20"));
+    assertThat(start.valid()).containsKey("ndcg@10");
+    JsonNode metrics = new ObjectMapper().readTree(dir.resolve("metrics.json").toFile());
+    assertThat(metrics.get("starting_point").get("test").get("recall@20").asDouble())
+        .isEqualTo(start.test().get("recall@20"));
+    assertThat(Files.readString(dir.resolve("summary.md"))).contains("starting point");
   }
 
   @Test
