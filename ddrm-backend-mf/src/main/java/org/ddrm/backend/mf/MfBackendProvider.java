@@ -4,10 +4,9 @@ import java.util.List;
 import org.ddrm.api.EmbeddingBackend;
 import org.ddrm.api.EmbeddingBackendProvider;
 import org.ddrm.api.ModelGraph;
-import org.ddrm.api.RankingOps;
 import org.ddrm.api.SettingSpec;
 import org.ddrm.api.Settings;
-import org.ddrm.api.TripleBatch;
+import org.ddrm.api.TableBackend;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
@@ -42,7 +41,7 @@ public final class MfBackendProvider implements EmbeddingBackendProvider {
     Ops tf = graph.tf().withSubScope("mf");
     Variable<TFloat32> users = table(graph, tf, "user_embedding", graph.dataset().numUsers(), dim, std);
     Variable<TFloat32> items = table(graph, tf, "item_embedding", graph.dataset().numItems(), dim, std);
-    return new MfBackend(tf, users, items, dim, (float) settings.getDouble("reg"));
+    return new TableBackend(tf, users, items, dim, (float) settings.getDouble("reg"));
   }
 
   private static Variable<TFloat32> table(ModelGraph graph, Ops tf, String name, int rows, int dim,
@@ -53,54 +52,5 @@ public final class MfBackendProvider implements EmbeddingBackendProvider {
             RandomStandardNormal.seed(seed), RandomStandardNormal.seed2(seed >>> 17)),
         tf.constant(std));
     return tf.withName(name).variable(init);
-  }
-
-  private static final class MfBackend implements EmbeddingBackend {
-    private final Ops tf;
-    private final Variable<TFloat32> users;
-    private final Variable<TFloat32> items;
-    private final Operand<TFloat32> userView;
-    private final Operand<TFloat32> itemView;
-    private final int dim;
-    private final float reg;
-
-    MfBackend(Ops tf, Variable<TFloat32> users, Variable<TFloat32> items, int dim, float reg) {
-      this.tf = tf;
-      this.users = users;
-      this.items = items;
-      // Variables are read through identity: some ops fed a variable directly crash addGradients.
-      this.userView = tf.identity(users);
-      this.itemView = tf.identity(items);
-      this.dim = dim;
-      this.reg = reg;
-    }
-
-    @Override
-    public Operand<TFloat32> userEmbeddings() {
-      return userView;
-    }
-
-    @Override
-    public Operand<TFloat32> itemEmbeddings() {
-      return itemView;
-    }
-
-    @Override
-    public int dimension() {
-      return dim;
-    }
-
-    @Override
-    public Operand<TFloat32> regularization(TripleBatch batch) {
-      return RankingOps.l2(tf, reg, batch.users(),
-          RankingOps.rows(tf, userView, batch.users()),
-          RankingOps.rows(tf, itemView, batch.positives()),
-          RankingOps.rows(tf, itemView, batch.negatives()));
-    }
-
-    @Override
-    public List<Variable<TFloat32>> variables() {
-      return List.of(users, items);
-    }
   }
 }

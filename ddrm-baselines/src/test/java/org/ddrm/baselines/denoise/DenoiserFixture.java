@@ -9,6 +9,7 @@ import org.ddrm.api.Dataset;
 import org.ddrm.api.Denoiser;
 import org.ddrm.api.DenoiserProvider;
 import org.ddrm.api.SettingSpec;
+import org.ddrm.api.TableBackend;
 import org.ddrm.api.TripleBatch;
 import org.ddrm.api.TrainingHook;
 import org.ddrm.core.config.MapSettings;
@@ -35,7 +36,7 @@ import org.tensorflow.types.TInt32;
 
 /**
  * A graph for denoiser tests: a small synthetic data set (the embedded generator, scaled down),
- * a {@link TableBackend}, triple placeholders, and a session opened on first use.
+ * a {@link TableBackend} starting from Java-drawn normal values, triple placeholders, and a session opened on first use.
  */
 final class DenoiserFixture implements AutoCloseable {
   static final int DIM = 16;
@@ -54,8 +55,21 @@ final class DenoiserFixture implements AutoCloseable {
         .generate();
     this.context = new TfGraphContext(graph, dataset, seed);
     this.tf = context.tf();
-    this.backend = new TableBackend(tf, dataset.numUsers(), dataset.numItems(), DIM, 0.1, seed);
+    SplittableRandom random = new SplittableRandom(seed);
+    this.backend = TableBackend.startingFrom(tf.withSubScope("table_backend"),
+        normal(random, dataset.numUsers()), normal(random, dataset.numItems()), 1e-4f);
     this.batch = new TripleBatch(input("users"), input("positives"), input("negatives"));
+  }
+
+  /** Java-drawn normal values with std 0.1, rows x {@link #DIM}. */
+  private static float[][] normal(SplittableRandom random, int rows) {
+    float[][] values = new float[rows][DIM];
+    for (float[] row : values) {
+      for (int k = 0; k < DIM; k++) {
+        row[k] = (float) (0.1 * random.nextGaussian());
+      }
+    }
+    return values;
   }
 
   private Placeholder<TInt32> input(String name) {

@@ -162,7 +162,7 @@ class DdrmDenoiserTest {
       int[] ids = {3, 20};
       float[] scores = f.fetch(f.denoiser.startingScores().orElseThrow().apply(users),
           Map.of(users, ids));
-      float[][] items = f.backend.itemValues();
+      float[][] items = f.itemValues;
       for (int r = 0; r < ids.length; r++) {
         int[] history = f.dataset.trainMatrix().items(ids[r]);
         for (int j = 0; j < DdrmFixture.ITEMS; j++) {

@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import org.ddrm.api.Dataset;
 import org.ddrm.api.Interactions;
 import org.ddrm.api.SettingSpec;
+import org.ddrm.api.TableBackend;
 import org.ddrm.api.TripleBatch;
 import org.ddrm.core.config.MapSettings;
 import org.ddrm.core.train.TfGraphContext;
@@ -23,7 +24,7 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * A small DDRM graph for tests: a two-cluster data set, a {@link FixedBackend}, triple
+ * A small DDRM graph for tests: a two-cluster data set, a {@link TableBackend} starting from fixed Java-drawn values, triple
  * placeholders and the denoiser built by the provider with test-sized settings.
  */
 final class DdrmFixture implements AutoCloseable {
@@ -45,7 +46,9 @@ final class DdrmFixture implements AutoCloseable {
   final TfGraphContext context;
   final Ops tf;
   final Dataset dataset;
-  final FixedBackend backend;
+  final float[][] userValues;
+  final float[][] itemValues;
+  final TableBackend backend;
   final TripleBatch batch;
   final DdrmDenoiser denoiser;
   private Session session;
@@ -55,10 +58,25 @@ final class DdrmFixture implements AutoCloseable {
     this.dataset = twoClusters();
     this.context = new TfGraphContext(graph, dataset, seed);
     this.tf = context.tf();
-    this.backend = new FixedBackend(tf, USERS, ITEMS, DIM, 99);
+    SplittableRandom random = new SplittableRandom(99);
+    this.userValues = normal(random, USERS, 0.5);
+    this.itemValues = normal(random, ITEMS, 0.5);
+    this.backend = TableBackend.startingFrom(tf.withSubScope("fixed_backend"), userValues,
+        itemValues, 1e-4f);
     this.batch = new TripleBatch(input("users"), input("positives"), input("negatives"));
     this.denoiser = (DdrmDenoiser) new DdrmDenoiserProvider()
         .build(context, settings(overrides), backend, batch);
+  }
+
+  /** Java-drawn normal values, rows x {@link #DIM}. */
+  static float[][] normal(SplittableRandom random, int rows, double std) {
+    float[][] values = new float[rows][DIM];
+    for (float[] row : values) {
+      for (int k = 0; k < DIM; k++) {
+        row[k] = (float) (std * random.nextGaussian());
+      }
+    }
+    return values;
   }
 
   static DdrmFixture build(long seed, Map<String, String> overrides) {

@@ -34,12 +34,12 @@ class GraphPropagationTest {
     double[][][] layers = new double[count + 1][U + I][D];
     for (int u = 0; u < U; u++) {
       for (int k = 0; k < D; k++) {
-        layers[0][u][k] = f.backend.userValues()[u][k];
+        layers[0][u][k] = f.userValues[u][k];
       }
     }
     for (int i = 0; i < I; i++) {
       for (int k = 0; k < D; k++) {
-        layers[0][U + i][k] = f.backend.itemValues()[i][k];
+        layers[0][U + i][k] = f.itemValues[i][k];
       }
     }
     for (int l = 1; l <= count; l++) {
@@ -106,7 +106,7 @@ class GraphPropagationTest {
     SparseMatMulGradient.ensureRegistered();
     try (DdrmFixture f = DdrmFixture.build(1, Map.of())) {
       SparseMatrix history = SparseMatrix.rowNormalized(f.tf, f.dataset.trainMatrix());
-      float[][] items = f.backend.itemValues();
+      float[][] items = f.itemValues;
       float[][] weights = new float[U][D];
       for (int u = 0; u < U; u++) {
         for (int k = 0; k < D; k++) {
@@ -148,9 +148,9 @@ class GraphPropagationTest {
           weights[u][k] = (float) Math.cos(2 * u + k);
         }
       }
-      Operand<TFloat32> items = f.tf.constant(f.backend.itemValues());
+      Operand<TFloat32> items = f.tf.constant(f.itemValues);
       UserItemTables next = NormalizedAdjacency.of(f.tf, train)
-          .step(f.tf, new UserItemTables(f.tf.constant(f.backend.userValues()), items));
+          .step(f.tf, new UserItemTables(f.tf.constant(f.userValues), items));
       Operand<TFloat32> y = f.tf.reduceSum(f.tf.math.mul(f.tf.constant(weights), next.users()),
           f.tf.constant(new int[] {0, 1}));
       @SuppressWarnings("unchecked")
@@ -191,7 +191,7 @@ class GraphPropagationTest {
         for (int k = 0; k < D; k++) {
           double expected = 0;
           for (int i : items) {
-            expected += f.backend.itemValues()[i][k] / items.length;
+            expected += f.itemValues[i][k] / items.length;
           }
           assertThat((double) means[r * D + k]).isCloseTo(expected, within(1e-6));
         }
