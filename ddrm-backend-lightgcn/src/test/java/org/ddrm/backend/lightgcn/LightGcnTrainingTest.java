@@ -2,7 +2,6 @@ package org.ddrm.backend.lightgcn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,15 +15,15 @@ import org.ddrm.core.data.SyntheticDataGenerator;
 import org.ddrm.core.data.SyntheticDataSpec;
 import org.ddrm.core.plugin.ProviderRegistry;
 import org.ddrm.core.train.AdamOptimizer;
+import org.ddrm.core.train.CurveRecorder;
+import org.ddrm.core.train.EpochReport;
+import org.ddrm.core.train.TrainingLoop;
 import org.ddrm.core.train.EmbeddingPipeline;
 import org.ddrm.core.train.TfGraphContext;
-import org.ddrm.api.BatchSource;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
-import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.op.Op;
-import org.tensorflow.types.TFloat32;
 
 class LightGcnTrainingTest {
   @Test
@@ -54,23 +53,11 @@ class LightGcnTrainingTest {
           model.trainableVariables());
       try (Session session = new Session(graph)) {
         session.initialize();
-        List<Double> epochLosses = new ArrayList<>();
+        CurveRecorder curve = new CurveRecorder();
         SplittableRandom random = new SplittableRandom(1);
-        BatchSource batches = model.batches();
-        for (int epoch = 0; epoch < 20; epoch++) {
-          batches.startEpoch(random);
-          double sum = 0;
-          for (int b = 0; b < batches.batchesPerEpoch(); b++) {
-            Session.Runner runner = session.runner();
-            try (AutoCloseable fed = batches.feedNext(runner);
-                Result result = runner.addTarget(step).fetch(model.loss()).run()) {
-              sum += ((TFloat32) result.get(0)).getFloat();
-            } catch (Exception e) {
-              throw new IllegalStateException(e);
-            }
-          }
-          epochLosses.add(sum / batches.batchesPerEpoch());
-        }
+        new TrainingLoop(session, "backend", model.loss(), step, model.batches(), context.hooks(),
+            List.of(curve)).run(20, epoch -> random);
+        List<Double> epochLosses = curve.reports().stream().map(EpochReport::meanLoss).toList();
         assertThat(epochLosses.get(19)).isLessThan(0.75 * epochLosses.get(0));
       }
     }

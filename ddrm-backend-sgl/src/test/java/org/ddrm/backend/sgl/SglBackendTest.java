@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.ddrm.api.BatchSource;
 import org.ddrm.api.Dataset;
 import org.ddrm.api.EmbeddingBackendProvider;
 import org.ddrm.api.SettingSpec;
@@ -20,6 +19,9 @@ import org.ddrm.core.data.SyntheticDataGenerator;
 import org.ddrm.core.data.SyntheticDataSpec;
 import org.ddrm.core.plugin.ProviderRegistry;
 import org.ddrm.core.train.AdamOptimizer;
+import org.ddrm.core.train.CurveRecorder;
+import org.ddrm.core.train.EpochReport;
+import org.ddrm.core.train.TrainingLoop;
 import org.ddrm.core.train.EmbeddingPipeline;
 import org.ddrm.core.train.TfGraphContext;
 import org.junit.jupiter.api.Test;
@@ -179,26 +181,11 @@ class SglBackendTest {
           model.trainableVariables());
       try (Session session = new Session(graph)) {
         session.initialize();
-        List<Double> losses = new ArrayList<>();
+        CurveRecorder curve = new CurveRecorder();
         SplittableRandom random = new SplittableRandom(1);
-        BatchSource batches = model.batches();
-        for (int epoch = 1; epoch <= 15; epoch++) {
-          for (var hook : context.hooks()) {
-            hook.beforeEpoch(epoch, session, random);
-          }
-          batches.startEpoch(random);
-          double sum = 0;
-          for (int b = 0; b < batches.batchesPerEpoch(); b++) {
-            Session.Runner runner = session.runner();
-            try (AutoCloseable fed = batches.feedNext(runner);
-                Result result = runner.addTarget(step).fetch(model.loss()).run()) {
-              sum += ((TFloat32) result.get(0)).getFloat();
-            } catch (Exception e) {
-              throw new IllegalStateException(e);
-            }
-          }
-          losses.add(sum / batches.batchesPerEpoch());
-        }
+        new TrainingLoop(session, "backend", model.loss(), step, model.batches(), context.hooks(),
+            List.of(curve)).run(15, epoch -> random);
+        List<Double> losses = curve.reports().stream().map(EpochReport::meanLoss).toList();
         // InfoNCE starts near its floor (the two views of a node nearly agree) and the BPR part
         // falls slowly at first: ask for a clear, not a large, decrease.
         assertThat(losses.get(14)).isLessThan(losses.get(0) - 0.05);
