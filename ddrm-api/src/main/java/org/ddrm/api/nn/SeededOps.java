@@ -2,23 +2,22 @@ package org.ddrm.api.nn;
 
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.random.RandomStandardNormal;
-import org.tensorflow.op.random.RandomUniform;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * Random graph ops with explicit per-op seeds (TF Java has no graph-level seed): pass a seed from
- * {@code ModelGraph.nextSeed()}. Shapes are given as tensors so that callers can take them from a
+ * Random graph ops for training-time draws (noise, dropout, sampled steps). They are TensorFlow's
+ * stateless ops keyed by an {@link OpSeed}, so what they draw depends only on the run's seed, the
+ * op and the training step, never on how often the graph ran before: a resumed run draws what
+ * the uninterrupted one drew. Shapes are given as tensors so that callers can take them from a
  * fed placeholder rather than from a trained value (random ops have no gradient).
  */
 public final class SeededOps {
   private SeededOps() {}
 
   /** Standard normal values of the given shape. */
-  public static Operand<TFloat32> standardNormal(Ops tf, Operand<TInt32> shape, long seed) {
-    return tf.random.randomStandardNormal(shape, TFloat32.class,
-        RandomStandardNormal.seed(seed), RandomStandardNormal.seed2(seed >>> 17));
+  public static Operand<TFloat32> standardNormal(Ops tf, Operand<TInt32> shape, OpSeed seed) {
+    return tf.random.statelessRandomNormal(shape, seed.tensor(tf));
   }
 
   /**
@@ -26,7 +25,7 @@ public final class SeededOps {
    * {@code 1 / (1 - rate)}; {@code shape} is x's shape.
    */
   public static Operand<TFloat32> dropout(Ops tf, Operand<TFloat32> x, Operand<TInt32> shape,
-      double rate, long seed) {
+      double rate, OpSeed seed) {
     if (rate == 0) {
       return x;
     }
@@ -36,8 +35,14 @@ public final class SeededOps {
   }
 
   /** Uniform values in [0, 1) of the given shape. */
-  public static Operand<TFloat32> uniform(Ops tf, Operand<TInt32> shape, long seed) {
-    return tf.random.randomUniform(shape, TFloat32.class,
-        RandomUniform.seed(seed), RandomUniform.seed2(seed >>> 17));
+  public static Operand<TFloat32> uniform(Ops tf, Operand<TInt32> shape, OpSeed seed) {
+    return tf.random.statelessRandomUniform(shape, seed.tensor(tf));
+  }
+
+  /** Uniform integers in [0, bound) of the given shape. */
+  public static Operand<TInt32> uniformInt(Ops tf, Operand<TInt32> shape, int bound,
+      OpSeed seed) {
+    return tf.random.statelessRandomUniformInt(shape, seed.tensor(tf), tf.constant(0),
+        tf.constant(bound));
   }
 }

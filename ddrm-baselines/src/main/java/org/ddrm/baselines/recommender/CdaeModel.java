@@ -55,7 +55,7 @@ final class CdaeModel implements TrainableModel {
     UserRows inputs = UserRows.placeholders(tf, "train", items);
     this.scoringInputs = UserRows.placeholders(tf, "scoring", items);
     Operand<TFloat32> corrupted = SeededOps.dropout(tf, inputs.rows(),
-        RowOps.rowsTimes(tf, inputs.rows(), items), corruption, graph.nextSeed());
+        RowOps.rowsTimes(tf, inputs.rows(), items), corruption, graph.nextOpSeed());
     Operand<TFloat32> nodes = RankingOps.rows(tf, userNodeView, inputs.users());
     Operand<TFloat32> logits = logits(corrupted, nodes);
     // Stable sigmoid cross-entropy: softplus(l) - l y.

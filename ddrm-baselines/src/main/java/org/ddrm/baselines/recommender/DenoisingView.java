@@ -184,7 +184,7 @@ final class DenoisingView implements TrainingHook {
   private Operand<TFloat32> noisyGate(Operand<TFloat32> logits) {
     Operand<TFloat32> u = tf.math.add(tf.constant(NOISE_FLOOR), tf.math.mul(
         tf.constant(1 - 2 * NOISE_FLOOR),
-        SeededOps.uniform(tf, tf.constant(new int[] {edges}), graph.nextSeed())));
+        SeededOps.uniform(tf, tf.constant(new int[] {edges}), graph.nextOpSeed())));
     Operand<TFloat32> noise = tf.math.sub(tf.math.log(u), tf.math.log1p(tf.math.neg(u)));
     return stretch(tf.math.sigmoid(tf.math.div(tf.math.add(noise, logits), temperature)));
   }

@@ -67,10 +67,10 @@ final class DiffRecModel implements TrainableModel {
     Placeholder<TFloat32> stepWeights =
         tf.withName("step_weights").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1)));
     Operand<TInt32> shape = RowOps.rowsTimes(tf, inputs.rows(), items);
-    Operand<TFloat32> eps = SeededOps.standardNormal(tf, shape, graph.nextSeed());
+    Operand<TFloat32> eps = SeededOps.standardNormal(tf, shape, graph.nextOpSeed());
     Operand<TFloat32> noisy = diffusion.noised(tf, inputs.rows(), steps, eps);
     Operand<TFloat32> predicted = network.predictStart(
-        SeededOps.dropout(tf, noisy, shape, dropout, graph.nextSeed()), steps);
+        SeededOps.dropout(tf, noisy, shape, dropout, graph.nextOpSeed()), steps);
     Operand<TFloat32> mse =
         RowOps.rowMeans(tf, tf.math.squaredDifference(predicted, inputs.rows()));
     Operand<TFloat32> exampleLosses =

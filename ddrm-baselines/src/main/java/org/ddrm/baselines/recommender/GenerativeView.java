@@ -9,6 +9,7 @@ import org.ddrm.api.graph.BipartiteGraph;
 import org.ddrm.api.graph.NormalizedAdjacency;
 import org.ddrm.api.graph.UserItemTables;
 import org.ddrm.api.nn.DenseLayer;
+import org.ddrm.api.nn.OpSeed;
 import org.ddrm.api.nn.SeededOps;
 import org.ddrm.backend.lightgcn.LightGcnEncoder;
 import org.tensorflow.Operand;
@@ -43,8 +44,8 @@ final class GenerativeView {
   private final List<DenseLayer> decoder = new ArrayList<>();
   private final UserItemTables means;
   private final UserItemTables stds;
-  private final long lossSeedUsers;
-  private final long lossSeedItems;
+  private final OpSeed lossSeedUsers;
+  private final OpSeed lossSeedItems;
   private final Operand<TFloat32> weights;
   private final NormalizedAdjacency view;
   private final int numUsers;
@@ -70,7 +71,7 @@ final class GenerativeView {
     this.dim = width;
 
     BipartiteGraph edges = trainGraph.graph();
-    UserItemTables z = sample(graph.nextSeed(), graph.nextSeed());
+    UserItemTables z = sample(graph.nextOpSeed(), graph.nextOpSeed());
     Operand<TFloat32> logits = decode(
         RankingOps.rows(tf, z.users(), constant(edges, true)),
         RankingOps.rows(tf, z.items(), constant(edges, false)));
@@ -82,8 +83,8 @@ final class GenerativeView {
     this.weights = tf.math.mul(tf.math.mul(trainWeights, keep), scale);
     this.view = trainGraph.withWeights(weights,
         tf.gather(weights, tf.constant(edges.itemMajorOrder()), tf.constant(0)));
-    this.lossSeedUsers = graph.nextSeed();
-    this.lossSeedItems = graph.nextSeed();
+    this.lossSeedUsers = graph.nextOpSeed();
+    this.lossSeedItems = graph.nextOpSeed();
   }
 
   private static int[] endpoints(BipartiteGraph edges, boolean users) {
@@ -104,13 +105,13 @@ final class GenerativeView {
   }
 
   /** A sample {@code mean + eps std} of every node's embedding. */
-  private UserItemTables sample(long userSeed, long itemSeed) {
+  private UserItemTables sample(OpSeed userSeed, OpSeed itemSeed) {
     return new UserItemTables(sample(means.users(), stds.users(), numUsers, userSeed),
         sample(means.items(), stds.items(), numItems, itemSeed));
   }
 
   private Operand<TFloat32> sample(Operand<TFloat32> mu, Operand<TFloat32> sigma, int rows,
-      long seed) {
+      OpSeed seed) {
     Operand<TFloat32> eps = SeededOps.standardNormal(tf, tf.constant(new int[] {rows, dim}), seed);
     return tf.math.add(mu, tf.math.mul(eps, sigma));
   }

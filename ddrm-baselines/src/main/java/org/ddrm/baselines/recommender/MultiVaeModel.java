@@ -64,13 +64,13 @@ final class MultiVaeModel implements TrainableModel {
     Placeholder<TFloat32> beta = tf.withName("kl_weight")
         .placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
     Operand<TFloat32> x = SeededOps.dropout(tf, RowOps.l2NormalizeRows(tf, inputs.rows()),
-        RowOps.rowsTimes(tf, inputs.rows(), items), dropout, graph.nextSeed());
+        RowOps.rowsTimes(tf, inputs.rows(), items), dropout, graph.nextOpSeed());
     Operand<TFloat32> h = encode(x);
     Operand<TFloat32> mu = latentPart(h, 0);
     Operand<TFloat32> logVar = latentPart(h, latent);
     Operand<TFloat32> std = tf.math.exp(tf.math.mul(tf.constant(0.5f), logVar));
     Operand<TFloat32> eps = SeededOps.standardNormal(tf,
-        RowOps.rowsTimes(tf, inputs.rows(), latent), graph.nextSeed());
+        RowOps.rowsTimes(tf, inputs.rows(), latent), graph.nextOpSeed());
     Operand<TFloat32> z = tf.math.add(mu, tf.math.mul(eps, std));
     Operand<TFloat32> logSoftmax = tf.nn.logSoftmax(decode(z));
     Operand<TFloat32> negLogLikelihood = tf.math.neg(

@@ -2,7 +2,7 @@ package org.ddrm.core.ddrm;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.LongSupplier;
+import org.ddrm.api.ModelGraph;
 import org.ddrm.api.nn.DenseLayer;
 import org.ddrm.api.nn.StepEmbedding;
 import org.ddrm.api.nn.SeededOps;
@@ -36,11 +36,11 @@ final class AttentionDenoiser implements DenoiserNetwork {
   private final DenseLayer output;
   private final DdrmSettings.Activation activation;
   private final double dropout;
-  private final LongSupplier seeds;
+  private final ModelGraph graph;
   private final int dim;
 
   AttentionDenoiser(Ops tf, int dim, int tokens, int width, DdrmSettings.Activation activation,
-      double dropout, StepEmbedding stepEmbedding, LongSupplier seeds) {
+      double dropout, StepEmbedding stepEmbedding, ModelGraph graph) {
     if (dim % tokens != 0) {
       throw new IllegalArgumentException("ddrm.attention_tokens: " + tokens
           + " does not divide the embedding dimension " + dim);
@@ -52,15 +52,15 @@ final class AttentionDenoiser implements DenoiserNetwork {
     this.stepEmbedding = stepEmbedding;
     this.activation = activation;
     this.dropout = dropout;
-    this.seeds = seeds;
+    this.graph = graph;
     this.dim = dim;
     int stepDim = stepEmbedding.dimension();
-    this.stepProjection = new DenseLayer(tf, "step_projection", stepDim, stepDim, seeds);
-    this.stepToTokens = new DenseLayer(tf, "step_tokens", stepDim, dim, seeds);
-    this.query = new DenseLayer(tf, "query", tokenWidth, width, seeds);
-    this.key = new DenseLayer(tf, "key", tokenWidth, width, seeds);
-    this.value = new DenseLayer(tf, "value", tokenWidth, width, seeds);
-    this.output = new DenseLayer(tf, "output", tokens * width, dim, seeds);
+    this.stepProjection = new DenseLayer(tf, "step_projection", stepDim, stepDim, graph::nextSeed);
+    this.stepToTokens = new DenseLayer(tf, "step_tokens", stepDim, dim, graph::nextSeed);
+    this.query = new DenseLayer(tf, "query", tokenWidth, width, graph::nextSeed);
+    this.key = new DenseLayer(tf, "key", tokenWidth, width, graph::nextSeed);
+    this.value = new DenseLayer(tf, "value", tokenWidth, width, graph::nextSeed);
+    this.output = new DenseLayer(tf, "output", tokens * width, dim, graph::nextSeed);
   }
 
   @Override
@@ -68,7 +68,7 @@ final class AttentionDenoiser implements DenoiserNetwork {
       Operand<TFloat32> condition, boolean training) {
     Operand<TFloat32> x = training
         ? SeededOps.dropout(tf, noisy, DdrmDenoiser.rowsTimes(tf, steps, dim), dropout,
-            seeds.getAsLong())
+            graph.nextOpSeed())
         : noisy;
     Operand<TFloat32> step =
         stepToTokens.apply(tf, stepProjection.apply(tf, stepEmbedding.rows(tf, steps)));

@@ -2,7 +2,7 @@ package org.ddrm.core.ddrm;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.LongSupplier;
+import org.ddrm.api.ModelGraph;
 import org.ddrm.api.nn.DenseLayer;
 import org.ddrm.api.nn.StepEmbedding;
 import org.ddrm.api.nn.SeededOps;
@@ -24,24 +24,24 @@ final class ConditionalDenoiserMlp implements DenoiserNetwork {
   private final List<DenseLayer> layers = new ArrayList<>();
   private final DdrmSettings.Activation activation;
   private final double dropout;
-  private final LongSupplier seeds;
+  private final ModelGraph graph;
   private final int dim;
 
   ConditionalDenoiserMlp(Ops tf, int dim, List<Integer> hidden, DdrmSettings.Activation activation,
-      double dropout, StepEmbedding stepEmbedding, LongSupplier seeds) {
+      double dropout, StepEmbedding stepEmbedding, ModelGraph graph) {
     this.tf = tf;
     this.stepEmbedding = stepEmbedding;
     this.activation = activation;
     this.dropout = dropout;
-    this.seeds = seeds;
+    this.graph = graph;
     this.dim = dim;
     int stepDim = stepEmbedding.dimension();
-    this.stepProjection = new DenseLayer(tf, "step_projection", stepDim, stepDim, seeds);
+    this.stepProjection = new DenseLayer(tf, "step_projection", stepDim, stepDim, graph::nextSeed);
     int width = 2 * dim + stepDim;
     List<Integer> outputs = new ArrayList<>(hidden);
     outputs.add(dim);
     for (int k = 0; k < outputs.size(); k++) {
-      layers.add(new DenseLayer(tf, "layer_" + k, width, outputs.get(k), seeds));
+      layers.add(new DenseLayer(tf, "layer_" + k, width, outputs.get(k), graph::nextSeed));
       width = outputs.get(k);
     }
   }
@@ -51,7 +51,7 @@ final class ConditionalDenoiserMlp implements DenoiserNetwork {
       Operand<TFloat32> condition, boolean training) {
     Operand<TFloat32> x = training
         ? SeededOps.dropout(tf, noisy, DdrmDenoiser.rowsTimes(tf, steps, dim), dropout,
-            seeds.getAsLong())
+            graph.nextOpSeed())
         : noisy;
     Operand<TFloat32> step = stepProjection.apply(tf, stepEmbedding.rows(tf, steps));
     Operand<TFloat32> h = tf.concat(List.of(x, step, condition), tf.constant(1));

@@ -17,7 +17,6 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
-import org.tensorflow.op.random.RandomUniformInt;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -83,9 +82,9 @@ final class DdrmDenoiser implements Denoiser {
     this.userNetwork = settings.itemOnly()
         ? Optional.empty()
         : Optional.of(DenoiserNetwork.create(settings, tf, "user_denoiser", dim, stepEmbedding,
-            graph::nextSeed));
+            graph));
     this.itemNetwork =
-        DenoiserNetwork.create(settings, tf, "item_denoiser", dim, stepEmbedding, graph::nextSeed);
+        DenoiserNetwork.create(settings, tf, "item_denoiser", dim, stepEmbedding, graph);
     this.inferenceNoiseSeed = graph.nextSeed();
     TrainingLoss training = trainingLoss(graph, tf.withSubScope("loss"), batch, dim,
         new DiffusionProcess(tf, settings.trainingSchedule(), settings.dynamicNoise()));
@@ -101,21 +100,19 @@ final class DdrmDenoiser implements Denoiser {
     Operand<TFloat32> user = RankingOps.rows(t, embeddings.users(), batch.users());
     Operand<TFloat32> positive = RankingOps.rows(t, embeddings.items(), batch.positives());
     Operand<TFloat32> negative = RankingOps.rows(t, embeddings.items(), batch.negatives());
-    long stepSeed = graph.nextSeed();
-    Operand<TInt32> steps = t.random.randomUniformInt(t.shape(batch.users()), t.constant(0),
-        t.constant(settings.steps()), RandomUniformInt.seed(stepSeed),
-        RandomUniformInt.seed2(stepSeed >>> 17));
+    Operand<TInt32> steps = SeededOps.uniformInt(t, t.shape(batch.users()), settings.steps(),
+        graph.nextOpSeed());
     // Random shapes come from the fed batch, never from embeddings: a random op reachable from a
     // trained variable would sit on the gradient path (backend training), and it has no gradient.
     Operand<TInt32> noiseShape = rowsTimes(t, batch.users(), dim);
     Operand<TFloat32> noisyItem = forward.noised(t, positive, steps,
-        SeededOps.standardNormal(t, noiseShape, graph.nextSeed()));
+        SeededOps.standardNormal(t, noiseShape, graph.nextOpSeed()));
     Operand<TFloat32> itemHat = itemNetwork.predictStart(noisyItem, steps, user, true);
     Operand<TFloat32> reconstruction = meanSquaredError(t, itemHat, positive);
     Operand<TFloat32> userHat = user;
     if (userNetwork.isPresent()) {
       Operand<TFloat32> noisyUser = forward.noised(t, user, steps,
-          SeededOps.standardNormal(t, noiseShape, graph.nextSeed()));
+          SeededOps.standardNormal(t, noiseShape, graph.nextOpSeed()));
       userHat = userNetwork.get().predictStart(noisyUser, steps, positive, true);
       reconstruction = t.math.mul(t.constant(0.5f),
           t.math.add(meanSquaredError(t, userHat, user), reconstruction));

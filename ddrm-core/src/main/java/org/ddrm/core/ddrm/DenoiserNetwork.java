@@ -1,7 +1,7 @@
 package org.ddrm.core.ddrm;
 
 import java.util.List;
-import java.util.function.LongSupplier;
+import org.ddrm.api.ModelGraph;
 import org.ddrm.api.nn.StepEmbedding;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
@@ -31,13 +31,13 @@ interface DenoiserNetwork {
 
   /** Builds the network the settings ask for under the sub-scope {@code name}. */
   static DenoiserNetwork create(DdrmSettings settings, Ops tf, String name, int dim,
-      StepEmbedding stepEmbedding, LongSupplier seeds) {
+      StepEmbedding stepEmbedding, ModelGraph graph) {
     Ops scope = tf.withSubScope(name);
     return switch (settings.network()) {
       case MLP -> new ConditionalDenoiserMlp(scope, dim, settings.hidden(), settings.activation(),
-          settings.dropout(), stepEmbedding, seeds);
+          settings.dropout(), stepEmbedding, graph);
       case TRANSFORMER -> new AttentionDenoiser(scope, dim, settings.attentionTokens(),
-          settings.attentionWidth(), settings.activation(), settings.dropout(), stepEmbedding, seeds);
+          settings.attentionWidth(), settings.activation(), settings.dropout(), stepEmbedding, graph);
     };
   }
 

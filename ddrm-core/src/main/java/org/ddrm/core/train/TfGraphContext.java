@@ -6,8 +6,12 @@ import java.util.SplittableRandom;
 import org.ddrm.api.Dataset;
 import org.ddrm.api.ModelGraph;
 import org.ddrm.api.TrainingHook;
+import org.ddrm.api.nn.OpSeed;
 import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
+import org.tensorflow.types.TInt64;
 
 /** The {@link ModelGraph} of one run: one graph, one op factory, one seed sequence. */
 public final class TfGraphContext implements ModelGraph {
@@ -16,6 +20,7 @@ public final class TfGraphContext implements ModelGraph {
   private final Dataset dataset;
   private final SplittableRandom seeds;
   private final List<TrainingHook> hooks = new ArrayList<>();
+  private Operand<TInt64> stepKey;
 
   public TfGraphContext(Graph graph, Dataset dataset, long seed) {
     this.graph = graph;
@@ -42,6 +47,22 @@ public final class TfGraphContext implements ModelGraph {
   @Override
   public synchronized long nextSeed() {
     return seeds.nextLong() & Long.MAX_VALUE;
+  }
+
+  /**
+   * The step key of {@link OpSeed}s: a scalar fed before every training step with the epoch in
+   * the high 32 bits and the batch in the low ones (0 when not fed, e.g. while evaluating). Made,
+   * with its feeding hook, when the first op asks for it.
+   */
+  @Override
+  public synchronized OpSeed nextOpSeed() {
+    if (stepKey == null) {
+      StepKeyHook hook = new StepKeyHook(tf.withName("step_key")
+          .placeholderWithDefault(tf.constant(0L), Shape.scalar()));
+      stepKey = hook.key();
+      addTrainingHook(hook);
+    }
+    return new OpSeed(nextSeed(), stepKey);
   }
 
   @Override

@@ -23,7 +23,8 @@ class DiffusionProcessTest {
   /** Empirical mean and variance, per coordinate, of DRAWS forward draws at one step. */
   private static double[][] moments(DdrmSettings.DynamicNoise dynamic, float[] x0, int step) {
     try (Graph graph = new Graph()) {
-      Ops tf = new TfGraphContext(graph, DdrmFixture.twoClusters(), 3).tf();
+      TfGraphContext context = new TfGraphContext(graph, DdrmFixture.twoClusters(), 3);
+      Ops tf = context.tf();
       DiffusionProcess process = new DiffusionProcess(tf, SCHEDULE, dynamic);
       float[][] rows = new float[DRAWS][];
       int[] steps = new int[DRAWS];
@@ -34,7 +35,7 @@ class DiffusionProcessTest {
       Operand<TFloat32> start = tf.constant(rows);
       Operand<TInt32> stepIds = tf.constant(steps);
       Operand<TFloat32> noised = process.noised(tf, start, stepIds,
-          SeededOps.standardNormal(tf, tf.shape(start), 12345));
+          SeededOps.standardNormal(tf, tf.shape(start), context.nextOpSeed()));
       try (Session session = new Session(graph); Result result = session.runner().fetch(noised).run()) {
         float[] values = DdrmFixture.flat((TFloat32) result.get(0));
         int d = x0.length;
@@ -96,7 +97,8 @@ class DiffusionProcessTest {
     float[] start = {0.5f, -1.0f, 2.0f};
     float[] current = {0.7f, -0.2f, 1.1f};
     try (Graph graph = new Graph()) {
-      Ops tf = new TfGraphContext(graph, DdrmFixture.twoClusters(), 3).tf();
+      TfGraphContext context = new TfGraphContext(graph, DdrmFixture.twoClusters(), 3);
+      Ops tf = context.tf();
       DiffusionProcess process = new DiffusionProcess(tf, SCHEDULE, DdrmSettings.DynamicNoise.NONE);
       for (int t : new int[] {0, 3, 9}) {
         Operand<TFloat32> mean = process.posteriorMean(tf, t, tf.constant(new float[][] {start}),

@@ -34,17 +34,26 @@ class ResumeTest {
     return s;
   }
 
-  /** Stands for a crash: fails at the end of one epoch, after the resume point was written. */
+  /**
+   * Stands for a crash: fails at the end of one epoch of a stage, after the resume point was
+   * written.
+   */
   private static final class Crash implements TrainingListener {
+    private final String stage;
     private final int epoch;
 
     Crash(int epoch) {
+      this("backend", epoch);
+    }
+
+    Crash(String stage, int epoch) {
+      this.stage = stage;
       this.epoch = epoch;
     }
 
     @Override
     public EpochReport onEpochEnd(EpochReport report) {
-      if (report.epoch() == epoch) {
+      if (report.stage().equals(stage) && report.epoch() == epoch) {
         throw new IllegalStateException("interrupted after epoch " + epoch);
       }
       return report;
@@ -52,8 +61,12 @@ class ResumeTest {
   }
 
   private static Experiment experiment() {
+    return experiment(SETTINGS);
+  }
+
+  private static Experiment experiment(List<String> settings) {
     ProviderRegistry registry = ProviderRegistry.discover();
-    RunConfig config = RunConfig.fromOverrides("resume", SETTINGS, registry);
+    RunConfig config = RunConfig.fromOverrides("resume", settings, registry);
     return Guice.createInjector(new ExperimentModule(config, registry)).getInstance(Experiment.class);
   }
 
@@ -78,6 +91,24 @@ class ResumeTest {
     assertThat(resumed.stages().get(0).curve().stream().map(EpochReport::meanLoss).toList())
         .isEqualTo(whole.stages().get(0).curve().stream().map(EpochReport::meanLoss).toList());
     assertThat(broken.resolve("model").resolve(ResumeState.FILE)).doesNotExist();
+  }
+
+  @Test
+  void aDenoiserStageWithRandomOpsResumesToTheSameNumbers() {
+    // DDRM draws diffusion steps, noise and dropout in the graph, every step.
+    List<String> ddrm = new ArrayList<>(SETTINGS);
+    ddrm.addAll(List.of("denoiser=ddrm", "denoise.epochs=4", "denoise.eval_every=2",
+        "denoise.min_epochs=1", "denoise.batch_size=256", "ddrm.hidden=16", "ddrm.steps=5",
+        "ddrm.inference_steps=5", "ddrm.propagation_layers=0"));
+    RunResult whole = experiment(ddrm).run(dir.resolve("whole"));
+
+    Path broken = dir.resolve("broken");
+    assertThatThrownBy(() -> experiment(ddrm).run(broken, false, List.of(new Crash("denoiser", 3))))
+        .hasMessageContaining("interrupted after epoch 3");
+    RunResult resumed = experiment(ddrm).resume(broken);
+    assertThat(resumed.stages().get(1).curve().stream().map(EpochReport::meanLoss).toList())
+        .isEqualTo(whole.stages().get(1).curve().stream().map(EpochReport::meanLoss).toList());
+    assertThat(resumed.test().perUser()).isEqualTo(whole.test().perUser());
   }
 
   @Test
