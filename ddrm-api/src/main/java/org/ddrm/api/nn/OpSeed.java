@@ -1,5 +1,6 @@
 package org.ddrm.api.nn;
 
+import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TInt64;
@@ -11,11 +12,11 @@ import org.tensorflow.types.TInt64;
  * the same seed, and the same ones again when an interrupted run resumes at that step.
  *
  * @param op the op's number ({@code ModelGraph.nextSeed()})
- * @param step the step key ({@code ModelGraph.stepKey()})
+ * @param step the step key, a scalar the training loop feeds (0 when not fed)
  */
 public record OpSeed(long op, Operand<TInt64> step) {
   /** The [2] seed tensor of TensorFlow's stateless random ops. */
   Operand<TInt64> tensor(Ops tf) {
-    return tf.stack(java.util.List.of(tf.constant(op), step));
+    return tf.stack(List.of(tf.constant(op), step));
   }
 }
