@@ -1,6 +1,7 @@
 package org.ddrm.eval.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.ddrm.core.plugin.ProviderRegistry;
 import org.ddrm.eval.suite.SuiteFile;
@@ -10,7 +11,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code ddrm suite SUITE_FILE [--out DIR] [--report-only]}: a grid of runs and its report. */
+/**
+ * {@code ddrm suite SUITE_FILE [--out DIR] [--seeds S1,S2] [--report-only]}: a grid of runs and
+ * its report.
+ */
 @Command(name = "suite", mixinStandardHelpOptions = true,
     description = {"Run a suite's grid of runs (rows x grid points x seeds) in order, then write"
         + " its results table (Markdown, CSV, LaTeX; mean, sd, significance against the baseline"
@@ -28,9 +32,16 @@ final class SuiteCommand implements Callable<Integer> {
   @Option(names = "--report-only", description = "only (re)write the report from finished cells")
   boolean reportOnly;
 
+  @Option(names = "--seeds", paramLabel = "SEED", split = ",",
+      description = "run the grid with these seeds instead of the file's suite.seeds"
+          + " (comma-separated)")
+  List<Long> seeds;
+
   @Override
   public Integer call() {
-    SuiteFile suite = SuiteFile.load(suiteFile);
+    SuiteFile suite = seeds == null
+        ? SuiteFile.load(suiteFile)
+        : SuiteFile.load(suiteFile).withSeeds(seeds);
     Path directory = out != null ? out : Path.of("runs", "suite-" + suite.name());
     long start = System.nanoTime();
     if (!reportOnly) {

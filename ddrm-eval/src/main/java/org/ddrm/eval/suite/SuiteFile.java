@@ -175,6 +175,12 @@ public record SuiteFile(Path source, String name, String description, List<Long>
         new BenchSettings(benchBaseline, tolerance, benchEpochs));
   }
 
+  /** This suite with other seeds (a shorter or longer run of the same grid). */
+  public SuiteFile withSeeds(List<Long> otherSeeds) {
+    return new SuiteFile(source, name, description, List.copyOf(otherSeeds), baseline, metrics,
+        set, sweeps, rows, bench);
+  }
+
   private static final class RowBuilder {
     final String name;
     Path config;

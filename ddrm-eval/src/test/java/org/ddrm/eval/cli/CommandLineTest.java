@@ -70,6 +70,16 @@ class CommandLineTest {
   }
 
   @Test
+  void seedsGivenOnTheCommandLineReplaceTheSuitesOwn() throws Exception {
+    Path suite = dir.resolve("later.properties");
+    Files.writeString(suite, "suite.seeds = 1, 2\nrow.lightgcn.config = lightgcn.properties\n");
+    Path out = dir.resolve("out");
+    assertThat(execute("suite", suite.toString(), "--seeds", "7", "--out", out.toString()))
+        .isEqualTo(1);
+    assertThat(Files.readString(out.resolve("report/results.md"))).contains("| lightgcn | 0/1 |");
+  }
+
+  @Test
   void runNeedsAConfigOrAResumeDirectory() throws Exception {
     assertThat(execute("run")).isEqualTo(1);
     assertThat(err.toString()).contains("give either a CONFIG file or --resume DIR");
