@@ -17,6 +17,17 @@ public interface TrainableModel {
 
   List<Variable<TFloat32>> trainableVariables();
 
+  /**
+   * The parts of the loss that each get an optimiser of their own (own moments, own step), all
+   * applied in every training step after every part's gradients are computed; by default one
+   * part, the whole loss over every trainable variable. A model whose reference steps one
+   * optimiser per loss part (AdaGCL) lists its parts, so that a large part does not set the
+   * step size of the others.
+   */
+  default List<LossPart> optimisedParts() {
+    return List.of(new LossPart(loss(), trainableVariables()));
+  }
+
   BatchSource batches();
 
   /** Scores of the given users over all items, shape [users, numItems]. */

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.random.RandomGenerator;
 import org.ddrm.api.BatchSource;
 import org.ddrm.api.ForwardingBatchSource;
+import org.ddrm.api.LossPart;
 import org.ddrm.api.ModelGraph;
 import org.ddrm.api.RankingOps;
 import org.ddrm.api.TrainableModel;
@@ -44,12 +45,15 @@ import org.tensorflow.types.TInt32;
  * constants to the main model and the generators train only on their own losses, so the three
  * parts' gradients do not mix.
  *
- * <p>Simplified from the authors' code: they take three Adam steps of the main model per batch
- * (InfoNCE, then the information-bottleneck terms recomputed after that step against the
- * detached pre-step views, then BPR with the generators' steps) with separate optimisers; we take
- * one step of one Adam on the sum, so the bottleneck terms compare each view with its own
- * detached value (the authors' differ by one small Adam step), and the denoiser's Adam epsilon is
- * the run's (1e-8) rather than their 1e-3. Both views are regenerated at every step, as in the
+ * <p>Each part has an optimiser of its own ({@link #optimisedParts()}), as in the authors' code,
+ * so the main model's BPR moves at the full learning rate instead of being drowned by the much
+ * larger InfoNCE and bottleneck terms (with one Adam on the sum, BPR fell from 0.6929 to 0.6905
+ * in 10 synthetic epochs; with one per part to 0.541). Simplified from the authors' code: they
+ * take the main model's three steps one after the other (InfoNCE, then the bottleneck terms
+ * recomputed after that step against the detached pre-step views, then BPR with the generators'
+ * steps); we compute every part's gradient at the same weights and apply the steps together, so
+ * the bottleneck terms compare each view with its own detached value, and the denoiser's Adam
+ * epsilon is the run's (1e-8) rather than their 1e-3. Both views are regenerated at every step, as in the
  * authors' code. The graph has no self-loops (the shared LightGCN adjacency; theirs adds the
  * identity before normalising), and initial tables are normal with {@code init_std} rather than
  * Xavier-uniform. Scores are inner products of the main model's pooled tables over the train
@@ -66,6 +70,7 @@ final class AdaGclModel implements TrainableModel {
   private final GenerativeView generative;
   private final DenoisingView denoising;
   private final Operand<TFloat32> loss;
+  private final List<LossPart> parts;
   private final LoggedBatches batches;
 
   AdaGclModel(ModelGraph graph, AdaGclSettings settings, int batchSize) {
@@ -102,6 +107,19 @@ final class AdaGclModel implements TrainableModel {
         tf.math.mul(tf.constant((float) settings.sslWeight()), contrastive),
         tf.math.mul(tf.constant((float) settings.ibWeight()), bottleneck)));
     this.loss = tf.math.add(mainLoss, tf.math.add(generatorLoss, denoiserLoss));
+    List<LossPart> parts = new ArrayList<>();
+    if (settings.sslWeight() != 0) {
+      parts.add(new LossPart(
+          tf.math.mul(tf.constant((float) settings.sslWeight()), contrastive), main.variables()));
+    }
+    if (settings.ibWeight() != 0) {
+      parts.add(new LossPart(
+          tf.math.mul(tf.constant((float) settings.ibWeight()), bottleneck), main.variables()));
+    }
+    parts.add(new LossPart(tf.math.add(bpr, reg), main.variables()));
+    parts.add(new LossPart(generatorLoss, generative.variables()));
+    parts.add(new LossPart(denoiserLoss, denoising.variables()));
+    this.parts = List.copyOf(parts);
     this.batches = new LoggedBatches(
         new EdgeTripleSampler(graph.dataset().trainMatrix(), batch, batchSize),
         List.of(bpr, contrastive, bottleneck, generatorLoss, denoiserLoss));
@@ -140,6 +158,15 @@ final class AdaGclModel implements TrainableModel {
   @Override
   public Operand<TFloat32> loss() {
     return loss;
+  }
+
+  /**
+   * As the authors' code steps them: one optimiser each for the main model's InfoNCE, its
+   * bottleneck terms and its BPR (with L2), the generator and the denoiser.
+   */
+  @Override
+  public List<LossPart> optimisedParts() {
+    return parts;
   }
 
   @Override

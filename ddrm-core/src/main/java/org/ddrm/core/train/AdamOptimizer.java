@@ -2,6 +2,7 @@ package org.ddrm.core.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.ddrm.api.LossPart;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
@@ -40,53 +41,86 @@ public final class AdamOptimizer {
    */
   public Op minimize(Graph graph, Ops root, String name, Operand<TFloat32> loss,
       List<Variable<TFloat32>> variables) {
-    if (variables.isEmpty()) {
-      throw new IllegalArgumentException("optimiser '" + name + "' has no variables to train");
-    }
+    return minimize(graph, root, name, List.of(new LossPart(loss, variables)));
+  }
+
+  /**
+   * Adds one Adam per loss part (own moments and bias-correction powers; slots under
+   * {@code name/part_K} when there are several) and returns the op that runs one step of all:
+   * every gradient of every part is computed first, then the parts update in order, one after
+   * the other, so a variable that several parts train is never written by two at once.
+   *
+   * @param name a name scope for the optimisers' slots, unique in the graph
+   */
+  public Op minimize(Graph graph, Ops root, String name, List<LossPart> parts) {
     Ops tf = root.withSubScope(name);
+    List<List<Operand<TFloat32>>> gradients = new ArrayList<>();
+    List<Op> computed = new ArrayList<>();
+    for (int p = 0; p < parts.size(); p++) {
+      String part = parts.size() == 1 ? name : name + " part " + p;
+      gradients.add(gradients(graph, tf, part, parts.get(p), computed));
+    }
+    // Reads of a variable alias its buffer, which ApplyAdam updates in place: every update waits
+    // for every gradient, or a gradient still to be computed could read an updated weight.
+    List<Op> done = computed;
+    for (int p = 0; p < parts.size(); p++) {
+      Ops scope = parts.size() == 1 ? tf : tf.withSubScope("part_" + p);
+      done = update(scope.withControlDependencies(done), scope, parts.get(p).variables(),
+          gradients.get(p));
+    }
+    return tf.withControlDependencies(done).withName("step").noOp();
+  }
+
+  /** The gradients of one part, each behind an identity op added to {@code computed}. */
+  private static List<Operand<TFloat32>> gradients(Graph graph, Ops tf, String part,
+      LossPart lossPart, List<Op> computed) {
+    List<Variable<TFloat32>> variables = lossPart.variables();
+    if (variables.isEmpty()) {
+      throw new IllegalArgumentException("optimiser '" + part + "' has no variables to train");
+    }
     Output<?>[] targets = new Output<?>[variables.size()];
     for (int k = 0; k < targets.length; k++) {
       targets[k] = variables.get(k).asOutput();
     }
-    Output<?>[] gradients = graph.addGradients(loss.asOutput(), targets);
-    Variable<TFloat32> beta1Power = tf.withName("beta1_power").variable(tf.constant(BETA1));
-    Variable<TFloat32> beta2Power = tf.withName("beta2_power").variable(tf.constant(BETA2));
-    Operand<TFloat32> lr = tf.constant(learningRate);
-    Operand<TFloat32> beta1 = tf.constant(BETA1);
-    Operand<TFloat32> beta2 = tf.constant(BETA2);
-    Operand<TFloat32> epsilon = tf.constant(EPSILON);
-    // Reads of a variable alias its buffer, which ApplyAdam updates in place: every update waits
-    // for every gradient, or a gradient still to be computed could read an updated weight.
-    List<Op> computed = new ArrayList<>();
-    List<Operand<TFloat32>> gradientValues = new ArrayList<>();
+    Output<?>[] gradients = graph.addGradients(lossPart.loss().asOutput(), targets);
+    List<Operand<TFloat32>> values = new ArrayList<>();
     for (int k = 0; k < targets.length; k++) {
       if (gradients[k] == null) {
         throw new IllegalStateException("variable " + variables.get(k).op().name()
-            + " does not influence the loss of '" + name + "'");
+            + " does not influence the loss of '" + part + "'");
       }
       @SuppressWarnings("unchecked")
       Output<TFloat32> gradient = (Output<TFloat32>) gradients[k];
       Identity<TFloat32> value = tf.identity(gradient);
       computed.add(value);
-      gradientValues.add(value);
+      values.add(value);
     }
-    Ops update = tf.withControlDependencies(computed);
+    return values;
+  }
+
+  /**
+   * One Adam step of {@code variables} (slots and powers made in {@code slots}, updates built in
+   * {@code update}); returns the ops after which the step is complete.
+   */
+  private List<Op> update(Ops update, Ops slots, List<Variable<TFloat32>> variables,
+      List<Operand<TFloat32>> gradients) {
+    Variable<TFloat32> beta1Power = slots.withName("beta1_power").variable(slots.constant(BETA1));
+    Variable<TFloat32> beta2Power = slots.withName("beta2_power").variable(slots.constant(BETA2));
+    Operand<TFloat32> lr = slots.constant(learningRate);
+    Operand<TFloat32> beta1 = slots.constant(BETA1);
+    Operand<TFloat32> beta2 = slots.constant(BETA2);
+    Operand<TFloat32> epsilon = slots.constant(EPSILON);
     List<Op> updates = new ArrayList<>();
-    for (int k = 0; k < targets.length; k++) {
+    for (int k = 0; k < variables.size(); k++) {
       Variable<TFloat32> variable = variables.get(k);
-      Operand<TFloat32> gradient = gradientValues.get(k);
-      Operand<TFloat32> zeros =
-          tf.zeros(tf.constant(variable.shape()), TFloat32.class);
-      Variable<TFloat32> m = tf.variable(zeros);
-      Variable<TFloat32> v = tf.variable(zeros);
-      updates.add(
-          update.train.applyAdam(
-              variable, m, v, beta1Power, beta2Power, lr, beta1, beta2, epsilon, gradient,
-              ApplyAdam.useLocking(locking)));
+      Operand<TFloat32> zeros = slots.zeros(slots.constant(variable.shape()), TFloat32.class);
+      Variable<TFloat32> m = slots.variable(zeros);
+      Variable<TFloat32> v = slots.variable(zeros);
+      updates.add(update.train.applyAdam(variable, m, v, beta1Power, beta2Power, lr, beta1,
+          beta2, epsilon, gradients.get(k), ApplyAdam.useLocking(locking)));
     }
-    Ops after = tf.withControlDependencies(updates);
-    Op powers1 = after.assign(beta1Power, after.math.mul(beta1Power, beta1));
-    Op powers2 = after.assign(beta2Power, after.math.mul(beta2Power, beta2));
-    return tf.withControlDependencies(List.of(powers1, powers2)).withName("step").noOp();
+    Ops after = slots.withControlDependencies(updates);
+    return List.of(after.assign(beta1Power, after.math.mul(beta1Power, beta1)),
+        after.assign(beta2Power, after.math.mul(beta2Power, beta2)));
   }
 }

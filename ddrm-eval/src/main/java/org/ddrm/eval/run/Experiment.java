@@ -100,8 +100,7 @@ public final class Experiment {
         TrainableModel model = stage.model();
         steps.add(new AdamOptimizer(settings.scope(stage.settingsPrefix()).getDouble("lr"),
             runtime.deterministic())
-            .minimize(graph, context.tf(), "adam_" + stage.name(), model.loss(),
-                model.trainableVariables()));
+            .minimize(graph, context.tf(), "adam_" + stage.name(), model.optimisedParts()));
       }
       // A plain backend run trains exactly what a frozen-backend denoiser's first stage trains,
       // so both share the backend cache: the first stage loads from it, plain runs fill it.
