@@ -48,7 +48,8 @@ public record RunConfig(String source, String name, MapSettings settings, List<P
       providers.add(registry.backend(backend));
       providers.add(registry.denoiser(values.getOrDefault("denoiser", "none").trim()));
     } else {
-      if (values.containsKey("denoiser")) {
+      // 'none' is the recorded default (config.properties of a recommender run holds it).
+      if (!values.getOrDefault("denoiser", "none").trim().equals("none")) {
         throw new ConfigException(raw.source() + ": 'denoiser' applies to a backend, not to the"
             + " stand-alone recommender '" + recommender + "'");
       }
