@@ -14,17 +14,27 @@ import org.tensorflow.types.TInt32;
 
 /**
  * A denoiser that only changes how the backend is trained: it trains in one stage with the
- * backend, and users are scored by the backend's inner products. Its trust in an interaction
+ * backend (or, pretrained, in a second stage after the backend's plain BPR stage), and users are
+ * scored by the backend's inner products. Its trust in an interaction
  * is the backend's {@code sigmoid(<u, i>)}.
  *
  * @param loss the denoising loss plus the backend's regularisation and auxiliary loss
- * @param variables the denoiser's own variables (DeCA's auxiliary models; none for T-CE, R-CE)
+ * @param variables the denoiser's own variables (DeCA's auxiliary models; none for T-CE, R-CE),
+ *     and the backend's when it is pretrained
+ * @param pretrainsBackend whether the backend first trains with plain BPR in a stage of its own
+ *     and then goes on training on the denoising loss (DeCA-p); else one stage
  */
 record BackendScoredDenoiser(Ops tf, EmbeddingBackend backend, Operand<TFloat32> loss,
-    List<Variable<TFloat32>> variables) implements Denoiser {
+    List<Variable<TFloat32>> variables, boolean pretrainsBackend) implements Denoiser {
 
   BackendScoredDenoiser {
     variables = List.copyOf(variables);
+  }
+
+  /** A denoiser trained in one stage with the backend. */
+  BackendScoredDenoiser(Ops tf, EmbeddingBackend backend, Operand<TFloat32> loss,
+      List<Variable<TFloat32>> variables) {
+    this(tf, backend, loss, variables, false);
   }
 
   /** Adds the backend's regularisation of the batch and its auxiliary loss to {@code loss}. */
@@ -37,7 +47,7 @@ record BackendScoredDenoiser(Ops tf, EmbeddingBackend backend, Operand<TFloat32>
 
   @Override
   public boolean freezesBackend() {
-    return false;
+    return pretrainsBackend;
   }
 
   @Override

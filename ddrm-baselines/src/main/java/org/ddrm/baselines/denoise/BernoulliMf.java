@@ -16,7 +16,7 @@ import org.tensorflow.types.TInt32;
  * {@code sigmoid(<p_u, q_i>)}: DeCA's prior model and its two noise models. Tables start normal
  * with a given standard deviation, drawn by seeded ops.
  */
-final class BernoulliMf {
+final class BernoulliMf implements PairModel {
   private final Ops tf;
   private final Variable<TFloat32> users;
   private final Variable<TFloat32> items;
@@ -42,12 +42,14 @@ final class BernoulliMf {
   }
 
   /** {@code sigmoid(<p_u, q_i>)} for parallel vectors of users and items, shape [B]. */
-  Operand<TFloat32> probability(Operand<TInt32> userIds, Operand<TInt32> itemIds) {
+  @Override
+  public Operand<TFloat32> probability(Operand<TInt32> userIds, Operand<TInt32> itemIds) {
     return tf.math.sigmoid(RankingOps.dot(tf, RankingOps.rows(tf, userView, userIds),
         RankingOps.rows(tf, itemView, itemIds)));
   }
 
-  List<Variable<TFloat32>> variables() {
+  @Override
+  public List<Variable<TFloat32>> variables() {
     return List.of(users, items);
   }
 }

@@ -13,12 +13,19 @@ import org.tensorflow.types.TFloat32;
  * positive rate) and {@code h2} (DN's true positive rate), each present only when its objective
  * is used.
  */
-record DecaModels(BernoulliMf prior, Optional<BernoulliMf> falsePositive,
+record DecaModels(PairModel prior, Optional<BernoulliMf> falsePositive,
     Optional<BernoulliMf> truePositive) {
 
+  /** DeCA's models: an MF prior of size {@code priorDim} and MF noise models. */
   static DecaModels build(ModelGraph graph, Ops tf, DecaObjective objective, int priorDim,
       int noiseDim, float initStd) {
-    BernoulliMf prior = new BernoulliMf(graph, tf, "prior", priorDim, initStd);
+    return build(graph, tf, objective, new BernoulliMf(graph, tf, "prior", priorDim, initStd),
+        noiseDim, initStd);
+  }
+
+  /** The models with the given prior and MF noise models. */
+  static DecaModels build(ModelGraph graph, Ops tf, DecaObjective objective, PairModel prior,
+      int noiseDim, float initStd) {
     Optional<BernoulliMf> h1 = objective.usesDp()
         ? Optional.of(new BernoulliMf(graph, tf, "false_positive", noiseDim, initStd))
         : Optional.empty();

@@ -1,5 +1,6 @@
 package org.ddrm.baselines.denoise;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.ddrm.api.Denoiser;
 import org.ddrm.api.DenoiserProvider;
@@ -10,11 +11,16 @@ import org.ddrm.api.Settings;
 import org.ddrm.api.TripleBatch;
 import org.ddrm.baselines.settings.ProviderSettings;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
 
 /**
  * The {@code deca} denoiser: the backend (DeCA's target model) trained together with a prior
  * model and two noise models on DeCA's loss (see {@link DecaLoss}), in one stage with one Adam,
- * scored by the backend's inner products. Defaults are the authors' configuration for GMF on
+ * scored by the backend's inner products. With {@code prior = pretrained} (DeCA-p) the backend
+ * first trains with plain BPR in a stage of its own (shared through the backend cache), a frozen
+ * copy of it becomes the prior ({@link PretrainedPrior}) and the backend goes on training on
+ * DeCA's loss with the noise models. Defaults are the authors' configuration for GMF on
  * ML-100k (C1 = C2 = 1000, alpha = 1) with their model sizes; their command-line default
  * C2 = 10 let DP's C1 term push every prediction of an MF backend to 0 (see the ML-1M configs'
  * README).
@@ -39,7 +45,11 @@ public final class DecaProvider implements DenoiserProvider {
         new SettingSpec("c2", "1000", "DN's stand-in for -log 0 (weight of 1 - f on positives)"),
         new SettingSpec("alpha", "1.0",
             "weight of KL(prior || target) against KL(target || prior), in [0, 1]"),
-        new SettingSpec("prior_dim", "32", "embedding size of the prior model g"),
+        new SettingSpec("prior", "mf",
+            "the prior g: mf (an MF of size prior_dim, trained with the rest: DeCA) or pretrained"
+                + " (the backend after its plain BPR stage, frozen; the backend then trains on"
+                + " DeCA's loss from there: DeCA-p)"),
+        new SettingSpec("prior_dim", "32", "embedding size of the MF prior model g"),
         new SettingSpec("noise_dim", "32", "embedding size of the noise models h1 and h2"),
         new SettingSpec("init_std", "0.01",
             "standard deviation of the normal initial embeddings of g, h1 and h2"));
@@ -58,10 +68,25 @@ public final class DecaProvider implements DenoiserProvider {
     float initStd = (float) s.atLeast("init_std", 0);
     Ops tf = graph.tf().withSubScope("deca");
     IterationCounter counter = IterationCounter.register(graph, tf);
-    DecaModels models = DecaModels.build(graph, tf, objective, priorDim, noiseDim, initStd);
+    boolean pretrained = s.choice("prior", DecaPrior.class) == DecaPrior.PRETRAINED;
+    PairModel prior;
+    if (pretrained) {
+      PretrainedPrior frozen = new PretrainedPrior(tf, backend, graph.dataset().numUsers(),
+          graph.dataset().numItems());
+      graph.addTrainingHook(frozen);
+      prior = frozen;
+    } else {
+      prior = new BernoulliMf(graph, tf, "prior", priorDim, initStd);
+    }
+    DecaModels models = DecaModels.build(graph, tf, objective, prior, noiseDim, initStd);
     DecaLoss deca = new DecaLoss(tf, batch, TripleScores.of(tf, backend, batch),
         counter.iteration(), objective, models, alpha, c1, c2);
+    List<Variable<TFloat32>> variables = new ArrayList<>(models.variables());
+    if (pretrained) {
+      variables.addAll(backend.variables());
+    }
     return new BackendScoredDenoiser(graph.tf(), backend,
-        BackendScoredDenoiser.withBackendTerms(tf, backend, batch, deca.loss()), models.variables());
+        BackendScoredDenoiser.withBackendTerms(tf, backend, batch, deca.loss()), variables,
+        pretrained);
   }
 }

@@ -2,8 +2,10 @@ package org.ddrm.baselines.denoise;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.ddrm.api.Dataset;
 import org.ddrm.api.Denoiser;
@@ -91,10 +93,10 @@ final class DenoiserFixture implements AutoCloseable {
    * that the session initialises the optimiser's slots.
    */
   Op minimizer(Denoiser denoiser, double learningRate) {
-    List<Variable<TFloat32>> variables = new ArrayList<>(backend.variables());
+    Set<Variable<TFloat32>> variables = new LinkedHashSet<>(backend.variables());
     variables.addAll(denoiser.variables());
     return new AdamOptimizer(learningRate, true)
-        .minimize(graph, tf, "adam", denoiser.loss(), variables);
+        .minimize(graph, tf, "adam", denoiser.loss(), List.copyOf(variables));
   }
 
   /**
