@@ -2,7 +2,6 @@ package org.ddrm.baselines.denoise;
 
 import java.util.List;
 import org.ddrm.api.ModelGraph;
-import org.ddrm.api.RankingOps;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
@@ -44,8 +43,7 @@ final class BernoulliMf implements PairModel {
   /** {@code sigmoid(<p_u, q_i>)} for parallel vectors of users and items, shape [B]. */
   @Override
   public Operand<TFloat32> probability(Operand<TInt32> userIds, Operand<TInt32> itemIds) {
-    return tf.math.sigmoid(RankingOps.dot(tf, RankingOps.rows(tf, userView, userIds),
-        RankingOps.rows(tf, itemView, itemIds)));
+    return PairModel.sigmoidOfDot(tf, userView, itemView, userIds, itemIds);
   }
 
   @Override

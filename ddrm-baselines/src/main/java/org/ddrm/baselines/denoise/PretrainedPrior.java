@@ -3,7 +3,6 @@ package org.ddrm.baselines.denoise;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.ddrm.api.EmbeddingBackend;
-import org.ddrm.api.RankingOps;
 import org.ddrm.api.TrainingHook;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
@@ -50,8 +49,7 @@ final class PretrainedPrior implements PairModel, TrainingHook {
 
   @Override
   public Operand<TFloat32> probability(Operand<TInt32> userIds, Operand<TInt32> itemIds) {
-    return tf.math.sigmoid(RankingOps.dot(tf, RankingOps.rows(tf, users, userIds),
-        RankingOps.rows(tf, items, itemIds)));
+    return PairModel.sigmoidOfDot(tf, users, items, userIds, itemIds);
   }
 
   @Override
