@@ -69,16 +69,15 @@ public final class DecaProvider implements DenoiserProvider {
     Ops tf = graph.tf().withSubScope("deca");
     IterationCounter counter = IterationCounter.register(graph, tf);
     boolean pretrained = s.choice("prior", DecaPrior.class) == DecaPrior.PRETRAINED;
-    PairModel prior;
+    DecaModels models;
     if (pretrained) {
       PretrainedPrior frozen = new PretrainedPrior(tf, backend, graph.dataset().numUsers(),
           graph.dataset().numItems());
       graph.addTrainingHook(frozen);
-      prior = frozen;
+      models = DecaModels.build(graph, tf, objective, frozen, noiseDim, initStd);
     } else {
-      prior = new BernoulliMf(graph, tf, "prior", priorDim, initStd);
+      models = DecaModels.build(graph, tf, objective, priorDim, noiseDim, initStd);
     }
-    DecaModels models = DecaModels.build(graph, tf, objective, prior, noiseDim, initStd);
     DecaLoss deca = new DecaLoss(tf, batch, TripleScores.of(tf, backend, batch),
         counter.iteration(), objective, models, alpha, c1, c2);
     List<Variable<TFloat32>> variables = new ArrayList<>(models.variables());
