@@ -6,6 +6,11 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.ddrm.core.data.AtomicFiles;
 import org.ddrm.core.plugin.ProviderRegistry;
 import org.ddrm.eval.run.Experiment;
@@ -18,8 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a suite's cells in order, each into its own run directory. A cell whose
- * {@code metrics.json} exists is finished and skipped; an interrupted one resumes from its last
- * epoch checkpoint; a cell that cannot run (config file missing, bad settings, unknown provider,
+ * {@code metrics.json} exists is finished and skipped, unless its config now resolves to other
+ * settings than it ran with: then it runs again from scratch. An interrupted
+ * cell resumes from its last epoch checkpoint; a cell that cannot run (config file missing, bad settings, unknown provider,
  * divergence) leaves {@value #FAILED} with the reason in its directory and the suite goes on.
  * Trained backends are shared between cells through the backend cache ({@code cache.dir}).
  */
@@ -53,12 +59,19 @@ public final class SuiteRunner {
       String prefix = String.format("[%" + String.valueOf(cells.size()).length() + "d/%d] %s",
           k + 1, cells.size(), cell.label());
       if (Files.exists(directory.resolve(RunDirectory.METRICS))) {
-        skipped++;
-        progress.println(prefix + ": finished before, skipped");
-        continue;
+        Optional<String> changed = changedSettings(cell, directory);
+        if (changed.isEmpty()) {
+          skipped++;
+          progress.println(prefix + ": finished before, skipped");
+          continue;
+        }
+        progress.println(prefix + ": settings changed since it finished (" + changed.get()
+            + "), running again");
       }
       long start = System.nanoTime();
       try {
+        // metrics.json marks a finished cell: a stale one goes before the cell runs again
+        Files.deleteIfExists(directory.resolve(RunDirectory.METRICS));
         RunResult result = runCell(cell, directory);
         Files.deleteIfExists(directory.resolve(FAILED));
         finished++;
@@ -84,6 +97,27 @@ public final class SuiteRunner {
     return Guice.createInjector(new ExperimentModule(runConfig, registry))
         .getInstance(Experiment.class)
         .resume(directory);
+  }
+
+  /**
+   * The keys whose values differ between the settings a finished cell ran with and those its
+   * config resolves to now; empty when they agree or the config cannot be read (the cell stands).
+   */
+  private Optional<String> changedSettings(SuiteCell cell, Path directory) {
+    Map<String, String> recorded;
+    Map<String, String> current;
+    try {
+      recorded = RunDirectory.recordedConfig(directory, registry).settings().asMap();
+      current = RunConfig.load(cell.variant().row().config(), cell.overrides(), registry)
+          .settings().asMap();
+    } catch (RuntimeException e) {
+      log.debug("cell {}: settings not compared", cell.label(), e);
+      return Optional.empty();
+    }
+    Set<String> keys = new TreeSet<>(recorded.keySet());
+    keys.addAll(current.keySet());
+    keys.removeIf(key -> Objects.equals(recorded.get(key), current.get(key)));
+    return keys.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", keys));
   }
 
   private String headline(RunResult result) {

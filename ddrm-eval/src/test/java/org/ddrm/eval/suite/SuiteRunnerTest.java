@@ -73,4 +73,37 @@ class SuiteRunnerTest {
     assertThat(table.get(1).finished()).isEqualTo(2);
     assertThat(out.resolve("report/plots/curve-backend-loss.png")).isRegularFile();
   }
+
+  @Test
+  void aFinishedCellWhoseConfigChangedRunsAgain() throws Exception {
+    Path config = dir.resolve("mf.properties");
+    String settings = """
+        backend = mf
+        data.synthetic.users = 200
+        data.synthetic.items = 150
+        mf.dim = 8
+        train.eval_every = 1
+        train.min_epochs = 1
+        train.batch_size = 512
+        eval.ks = 10, 20
+        """;
+    Files.writeString(config, settings + "train.epochs = 1\n");
+    Path file = dir.resolve("suite.properties");
+    Files.writeString(file, """
+        suite.seeds = 1
+        set.cache.enabled = false
+        row.mf.config = mf.properties
+        """);
+    SuiteFile suite = SuiteFile.load(file);
+    Path out = dir.resolve("out");
+    assertThat(run(suite, out)).isEqualTo(new SuiteRunner.Tally(1, 0, 0));
+
+    Files.writeString(config, settings + "train.epochs = 2\n");
+    progress.reset();
+    assertThat(run(suite, out)).isEqualTo(new SuiteRunner.Tally(1, 0, 0));
+    assertThat(progress.toString(StandardCharsets.UTF_8))
+        .contains("mf seed=1: settings changed since it finished (train.epochs), running again");
+    assertThat(Files.readString(out.resolve("cells/mf/seed-1/curve.tsv")).lines()
+        .filter(line -> line.startsWith("backend\t")).count()).isEqualTo(2);
+  }
 }
