@@ -1,7 +1,9 @@
 package org.ddrm.core.train;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.ddrm.api.LossPart;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -47,8 +49,10 @@ public final class AdamOptimizer {
   /**
    * Adds one Adam per loss part (own moments and bias-correction powers; slots under
    * {@code name/part_K} when there are several) and returns the op that runs one step of all:
-   * every gradient of every part is computed first, then the parts update in order, one after
-   * the other, so a variable that several parts train is never written by two at once.
+   * every gradient of every part is computed first, then the parts update; a part that shares a
+   * variable with earlier parts waits for their updates, so a variable that several parts train
+   * is written by one at a time, in the parts' order, while parts on disjoint variables update
+   * side by side.
    *
    * @param name a name scope for the optimisers' slots, unique in the graph
    */
@@ -62,13 +66,28 @@ public final class AdamOptimizer {
     }
     // Reads of a variable alias its buffer, which ApplyAdam updates in place: every update waits
     // for every gradient, or a gradient still to be computed could read an updated weight.
-    List<Op> done = computed;
+    List<List<Op>> finished = new ArrayList<>();
+    List<Op> all = new ArrayList<>();
     for (int p = 0; p < parts.size(); p++) {
+      List<Op> before = new ArrayList<>(computed);
+      for (int q = 0; q < p; q++) {
+        if (shareVariables(parts.get(q), parts.get(p))) {
+          before.addAll(finished.get(q));
+        }
+      }
       Ops scope = parts.size() == 1 ? tf : tf.withSubScope("part_" + p);
-      done = update(scope.withControlDependencies(done), scope, parts.get(p).variables(),
-          gradients.get(p));
+      List<Op> end = update(scope.withControlDependencies(before), scope,
+          parts.get(p).variables(), gradients.get(p));
+      finished.add(end);
+      all.addAll(end);
     }
-    return tf.withControlDependencies(done).withName("step").noOp();
+    return tf.withControlDependencies(all).withName("step").noOp();
+  }
+
+  private static boolean shareVariables(LossPart a, LossPart b) {
+    Set<String> names = new HashSet<>();
+    a.variables().forEach(variable -> names.add(variable.op().name()));
+    return b.variables().stream().anyMatch(variable -> names.contains(variable.op().name()));
   }
 
   /** The gradients of one part, each behind an identity op added to {@code computed}. */

@@ -47,4 +47,28 @@ class AdamOptimizerTest {
     // Separate parts keep separate moments, so the small part is not drowned by the large one.
     assertThat((double) afterOneStep(true)).isCloseTo(1 - 2 * LR, within(1e-6));
   }
+
+  @Test
+  void partsOnOtherVariablesStepSideBySide() {
+    try (Graph graph = new Graph()) {
+      Ops tf = Ops.create(graph);
+      Variable<TFloat32> w = tf.withName("w").variable(tf.constant(1f));
+      Variable<TFloat32> v = tf.withName("v").variable(tf.constant(1f));
+      Op step = new AdamOptimizer(LR, true).minimize(graph, tf, "adam", List.of(
+          new LossPart(tf.math.mul(tf.constant(3f), w), List.of(w)),
+          new LossPart(tf.math.mul(tf.constant(5f), v), List.of(v)),
+          new LossPart(tf.math.add(w, v), List.of(w, v))));
+      try (Session session = new Session(graph)) {
+        session.initialize();
+        session.runner().addTarget(step).run();
+        try (Result result = session.runner().fetch(w).fetch(v).run()) {
+          // each variable takes one step from its own part and one from the shared part
+          for (int k = 0; k < 2; k++) {
+            assertThat((double) ((TFloat32) result.get(k)).getFloat())
+                .isCloseTo(1 - 2 * LR, within(1e-6));
+          }
+        }
+      }
+    }
+  }
 }
