@@ -24,19 +24,24 @@ class SuiteRunnerTest {
         new PrintStream(progress, true, StandardCharsets.UTF_8)).run();
   }
 
-  @Test
-  void finishedCellsAreSkippedAndMissingConfigsDoNotStopTheSuite() throws Exception {
+  /** A tiny MF-BPR config, {@code mf.properties}, training {@code epochs} epochs. */
+  private void writeMfConfig(int epochs) throws Exception {
     Files.writeString(dir.resolve("mf.properties"), """
         backend = mf
         data.synthetic.users = 200
         data.synthetic.items = 150
         mf.dim = 8
-        train.epochs = 2
         train.eval_every = 1
         train.min_epochs = 1
         train.batch_size = 512
         eval.ks = 10, 20
-        """);
+        train.epochs = %d
+        """.formatted(epochs));
+  }
+
+  @Test
+  void finishedCellsAreSkippedAndMissingConfigsDoNotStopTheSuite() throws Exception {
+    writeMfConfig(2);
     Path file = dir.resolve("suite.properties");
     Files.writeString(file, """
         suite.seeds = 1, 2
@@ -76,18 +81,7 @@ class SuiteRunnerTest {
 
   @Test
   void aFinishedCellWhoseConfigChangedRunsAgain() throws Exception {
-    Path config = dir.resolve("mf.properties");
-    String settings = """
-        backend = mf
-        data.synthetic.users = 200
-        data.synthetic.items = 150
-        mf.dim = 8
-        train.eval_every = 1
-        train.min_epochs = 1
-        train.batch_size = 512
-        eval.ks = 10, 20
-        """;
-    Files.writeString(config, settings + "train.epochs = 1\n");
+    writeMfConfig(1);
     Path file = dir.resolve("suite.properties");
     Files.writeString(file, """
         suite.seeds = 1
@@ -98,7 +92,7 @@ class SuiteRunnerTest {
     Path out = dir.resolve("out");
     assertThat(run(suite, out)).isEqualTo(new SuiteRunner.Tally(1, 0, 0));
 
-    Files.writeString(config, settings + "train.epochs = 2\n");
+    writeMfConfig(2);
     progress.reset();
     assertThat(run(suite, out)).isEqualTo(new SuiteRunner.Tally(1, 0, 0));
     assertThat(progress.toString(StandardCharsets.UTF_8))
