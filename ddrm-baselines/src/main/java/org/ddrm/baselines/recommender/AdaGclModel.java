@@ -13,6 +13,7 @@ import org.ddrm.api.RankingOps;
 import org.ddrm.api.TrainableModel;
 import org.ddrm.api.TripleBatch;
 import org.ddrm.api.graph.GraphPropagation;
+import org.ddrm.api.graph.TableSnapshot;
 import org.ddrm.api.graph.UserItemTables;
 import org.ddrm.api.nn.InfoNce;
 import org.ddrm.backend.lightgcn.LightGcnEncoder;
@@ -45,17 +46,20 @@ import org.tensorflow.types.TInt32;
  * constants to the main model and the generators train only on their own losses, so the three
  * parts' gradients do not mix.
  *
- * <p>Each part has an optimiser of its own ({@link #optimisedParts()}), as in the authors' code,
- * so the main model's BPR moves at the full learning rate instead of being drowned by the much
- * larger InfoNCE and bottleneck terms (with one Adam on the sum, BPR fell from 0.6929 to 0.6905
- * in 10 synthetic epochs; with one per part to 0.541). Simplified from the authors' code: they
+ * <p>The main model's three terms share one Adam, the generator and the denoiser have one each
+ * ({@link #optimisedParts()}), as the authors' optimisers are. An Adam step does not depend on
+ * the scale of its loss: with one Adam per term, the 0.1 weights on InfoNCE and the bottleneck
+ * did nothing and those terms, which push each user away from its own positive item
+ * (users and items share InfoNCE's similarity matrix), outran BPR about 4:1 per step on ML-1M;
+ * BPR stalled at 0.35 from epoch 10 and validation fell. Simplified from the authors' code: they
  * take the main model's three steps one after the other (InfoNCE, then the bottleneck terms
  * recomputed after that step against the detached pre-step views, then BPR with the generators'
- * steps); we compute every part's gradient at the same weights and apply the steps together, so
- * the bottleneck terms compare each view with its own detached value, and the denoiser's Adam
- * epsilon is the run's (1e-8) rather than their 1e-3. Both views are regenerated at every step, as in the
- * authors' code. The graph has no self-loops (the shared LightGCN adjacency; theirs adds the
- * identity before normalising), and initial tables are normal with {@code init_std} rather than
+ * steps); we take one step on the weighted sum, so the bottleneck terms compare each view with
+ * its own detached value. The denoiser trains, as in their code, on a frozen copy of the main
+ * model's initial tables ({@code denoiser_input = initial}) with Adam epsilon 1e-3. Both views are
+ * regenerated at every step, as in the authors' code. The graph has no self-loops (the shared
+ * LightGCN adjacency; theirs adds the identity before normalising), and initial tables are
+ * normal with {@code init_std} rather than
  * Xavier-uniform. Scores are inner products of the main model's pooled tables over the train
  * graph.
  */
@@ -101,28 +105,35 @@ final class AdaGclModel implements TrainableModel {
         InfoNce.lossWithoutPositive(tf, second, tf.stopGradient(second), t));
 
     Operand<TFloat32> generatorLoss = generative.loss(batch, settings);
-    Operand<TFloat32> denoiserLoss = denoising.loss(batch, new UserItemTables(
-        tf.stopGradient(main.layer0().users()), tf.stopGradient(main.layer0().items())));
+    Operand<TFloat32> denoiserLoss = denoising.loss(batch, denoiserInput(graph, settings));
     Operand<TFloat32> mainLoss = tf.math.add(tf.math.add(bpr, reg), tf.math.add(
         tf.math.mul(tf.constant((float) settings.sslWeight()), contrastive),
         tf.math.mul(tf.constant((float) settings.ibWeight()), bottleneck)));
     this.loss = tf.math.add(mainLoss, tf.math.add(generatorLoss, denoiserLoss));
     List<LossPart> parts = new ArrayList<>();
-    if (settings.sslWeight() != 0) {
-      parts.add(new LossPart(
-          tf.math.mul(tf.constant((float) settings.sslWeight()), contrastive), main.variables()));
-    }
-    if (settings.ibWeight() != 0) {
-      parts.add(new LossPart(
-          tf.math.mul(tf.constant((float) settings.ibWeight()), bottleneck), main.variables()));
-    }
-    parts.add(new LossPart(tf.math.add(bpr, reg), main.variables()));
+    parts.add(new LossPart(mainLoss, main.variables()));
     parts.add(new LossPart(generatorLoss, generative.variables()));
-    parts.add(new LossPart(denoiserLoss, denoising.variables()));
+    parts.add(new LossPart(denoiserLoss, denoising.variables(), settings.denoiserEpsilon()));
     this.parts = List.copyOf(parts);
     this.batches = new LoggedBatches(
         new EdgeTripleSampler(graph.dataset().trainMatrix(), batch, batchSize),
         List.of(bpr, contrastive, bottleneck, generatorLoss, denoiserLoss));
+  }
+
+  /**
+   * The tables the denoiser's training forward starts from, detached: a snapshot of the main
+   * model's initial layer-0 tables, taken before the first step, or its current ones.
+   */
+  private UserItemTables denoiserInput(ModelGraph graph, AdaGclSettings settings) {
+    UserItemTables current = main.layer0();
+    if (settings.denoiserInput() == AdaGclSettings.DenoiserInput.CURRENT) {
+      return new UserItemTables(tf.stopGradient(current.users()),
+          tf.stopGradient(current.items()));
+    }
+    TableSnapshot initial = TableSnapshot.of(tf.withSubScope("initial_tables"), current,
+        graph.dataset().numUsers(), graph.dataset().numItems(), settings.dim());
+    graph.addTrainingHook(initial);
+    return initial.tables();
   }
 
   /** The batch's user rows then positive-item rows, L2-normalised, [2B, dim]. */
@@ -161,8 +172,9 @@ final class AdaGclModel implements TrainableModel {
   }
 
   /**
-   * As the authors' code steps them: one optimiser each for the main model's InfoNCE, its
-   * bottleneck terms and its BPR (with L2), the generator and the denoiser.
+   * As the authors' optimisers: one for the main model's whole loss (BPR with L2, weighted
+   * InfoNCE and bottleneck terms), one for the generator, one for the denoiser (its epsilon
+   * {@code denoiser_epsilon}).
    */
   @Override
   public List<LossPart> optimisedParts() {

@@ -24,10 +24,14 @@ import org.ddrm.baselines.settings.ProviderSettings;
  * @param zeta upper end, above 1 ({@code zeta})
  * @param concrete the hard-concrete temperature schedule ({@code init_temperature},
  *     {@code temperature_decay}, and the floor 0.05 hard-coded in {@code Main.py})
+ * @param denoiserInput the tables the denoiser trains on: the main model's initial ones (the
+ *     authors' code) or its current ones (the paper's description)
+ * @param denoiserEpsilon the epsilon of the denoiser's Adam ({@code eps})
  */
 record AdaGclSettings(int dim, int layers, double reg, double initStd, double sslWeight,
     double ibWeight, double temperature, double klWeight, double lambda0, double gamma,
-    double zeta, ConcreteTemperature concrete) {
+    double zeta, ConcreteTemperature concrete, DenoiserInput denoiserInput,
+    double denoiserEpsilon) {
   static final String NAME = "adagcl";
 
   static final List<SettingSpec> SPECS = List.of(
@@ -49,7 +53,13 @@ record AdaGclSettings(int dim, int layers, double reg, double initStd, double ss
       new SettingSpec("concrete_temperature", "2.0",
           "hard-concrete temperature of the first epoch"),
       new SettingSpec("concrete_decay", "0.98", "factor on the hard-concrete temperature per epoch"),
-      new SettingSpec("concrete_min", "0.05", "floor of the hard-concrete temperature"));
+      new SettingSpec("concrete_min", "0.05", "floor of the hard-concrete temperature"),
+      new SettingSpec("denoiser_input", "initial", "tables the edge denoiser trains on: initial"
+          + " (a frozen copy of the main model's initial tables, the authors' code) | current"),
+      new SettingSpec("denoiser_epsilon", "0.001", "epsilon of the edge denoiser's Adam"));
+
+  /** The tables the edge denoiser's training forward starts from. */
+  enum DenoiserInput { INITIAL, CURRENT }
 
   static AdaGclSettings from(ProviderSettings checks) {
     return new AdaGclSettings(checks.positiveInt("dim"), checks.positiveInt("layers"),
@@ -58,7 +68,8 @@ record AdaGclSettings(int dim, int layers, double reg, double initStd, double ss
         checks.nonNegative("kl_weight"), checks.nonNegative("lambda0"),
         checks.lessThan("gamma", 0), checks.greaterThan("zeta", 1),
         new ConcreteTemperature(checks.positive("concrete_temperature"),
-            checks.number("concrete_decay", 0, 1, false), checks.positive("concrete_min")));
+            checks.number("concrete_decay", 0, 1, false), checks.positive("concrete_min")),
+        checks.choice("denoiser_input", DenoiserInput.class), checks.positive("denoiser_epsilon"));
   }
 
   /** The settings of a LightGCN encoder (main model or VGAE encoder) of this width and depth. */

@@ -34,11 +34,11 @@ import org.tensorflow.types.TInt32;
  *
  * <p>The main model's second view uses the gates without noise on its own layer inputs, detached
  * (the authors' {@code generate} under {@code no_grad}). The denoiser trains on BPR of the
- * main model's current layer-0 tables (detached) propagated through its noisy gates, plus
- * {@code lambda0} times the L0 penalty {@code sum_l mean sigmoid(log_alpha - t log(-gamma / zeta))}
- * and {@code reg} times its parameters' squared norm. The authors feed this forward a copy of the
- * main model's initial tables made when the denoiser is built; we feed the current ones, as the
- * paper describes. The temperature t follows {@link ConcreteTemperature}, fed every step.
+ * tables it is given (detached; {@code denoiser_input}: the authors' copy of the main model's
+ * initial layer-0 tables, or the current ones as the paper describes) propagated through its
+ * noisy gates, plus {@code lambda0} times the L0 penalty
+ * {@code sum_l mean sigmoid(log_alpha - t log(-gamma / zeta))} and {@code reg} times its
+ * parameters' squared norm. The temperature t follows {@link ConcreteTemperature}, fed every step.
  */
 final class DenoisingView implements TrainingHook {
   private static final float NOISE_FLOOR = 1e-7f;

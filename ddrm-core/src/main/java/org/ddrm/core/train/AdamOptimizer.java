@@ -25,7 +25,6 @@ import org.tensorflow.types.TFloat32;
 public final class AdamOptimizer {
   private static final float BETA1 = 0.9f;
   private static final float BETA2 = 0.999f;
-  private static final float EPSILON = 1e-8f;
 
   private final float learningRate;
   private final boolean locking;
@@ -76,8 +75,8 @@ public final class AdamOptimizer {
         }
       }
       Ops scope = parts.size() == 1 ? tf : tf.withSubScope("part_" + p);
-      List<Op> end = update(scope.withControlDependencies(before), scope,
-          parts.get(p).variables(), gradients.get(p));
+      List<Op> end = update(scope.withControlDependencies(before), scope, parts.get(p),
+          gradients.get(p));
       finished.add(end);
       all.addAll(end);
     }
@@ -118,17 +117,19 @@ public final class AdamOptimizer {
   }
 
   /**
-   * One Adam step of {@code variables} (slots and powers made in {@code slots}, updates built in
-   * {@code update}); returns the ops after which the step is complete.
+   * One Adam step of the part's variables with its epsilon (slots and powers made in
+   * {@code slots}, updates built in {@code update}); returns the ops after which the step is
+   * complete.
    */
-  private List<Op> update(Ops update, Ops slots, List<Variable<TFloat32>> variables,
+  private List<Op> update(Ops update, Ops slots, LossPart part,
       List<Operand<TFloat32>> gradients) {
+    List<Variable<TFloat32>> variables = part.variables();
     Variable<TFloat32> beta1Power = slots.withName("beta1_power").variable(slots.constant(BETA1));
     Variable<TFloat32> beta2Power = slots.withName("beta2_power").variable(slots.constant(BETA2));
     Operand<TFloat32> lr = slots.constant(learningRate);
     Operand<TFloat32> beta1 = slots.constant(BETA1);
     Operand<TFloat32> beta2 = slots.constant(BETA2);
-    Operand<TFloat32> epsilon = slots.constant(EPSILON);
+    Operand<TFloat32> epsilon = slots.constant((float) part.epsilon());
     List<Op> updates = new ArrayList<>();
     for (int k = 0; k < variables.size(); k++) {
       Variable<TFloat32> variable = variables.get(k);
