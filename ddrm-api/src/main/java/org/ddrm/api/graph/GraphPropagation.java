@@ -10,8 +10,9 @@ import org.tensorflow.types.TFloat32;
 /**
  * LightGCN propagation: {@code E_{l+1} = A_l E_l} for {@code l < L} over a normalised adjacency
  * (the same one for every layer, one per layer for random-walk augmentation, or one per layer
- * built from that layer's input), pooled over layers 0..L by their mean, their sum or the sum of
- * their row-normalised tables ({@link Pooling}).
+ * built from that layer's input), pooled over layers 0..L by their mean or their sum; with
+ * {@link Pooling#NORMALIZED_SUM} every propagated layer's rows are L2-normalised before they are
+ * summed and propagated further ({@link Pooling}).
  */
 public final class GraphPropagation {
   private static final float NORM_FLOOR_SQUARED = 1e-24f;
@@ -60,12 +61,16 @@ public final class GraphPropagation {
    */
   public UserItemTables propagate(Ops tf, LayerAdjacency perLayer, UserItemTables layer0) {
     UserItemTables layer = layer0;
-    Operand<TFloat32> users = pool(tf, layer.users());
-    Operand<TFloat32> items = pool(tf, layer.items());
+    Operand<TFloat32> users = layer.users();
+    Operand<TFloat32> items = layer.items();
     for (int step = 0; step < layers; step++) {
       layer = perLayer.at(step, layer).step(tf, layer);
-      users = tf.math.add(users, pool(tf, layer.users()));
-      items = tf.math.add(items, pool(tf, layer.items()));
+      if (pooling == Pooling.NORMALIZED_SUM) {
+        layer = new UserItemTables(l2NormalizeRows(tf, layer.users()),
+            l2NormalizeRows(tf, layer.items()));
+      }
+      users = tf.math.add(users, layer.users());
+      items = tf.math.add(items, layer.items());
     }
     if (pooling == Pooling.MEAN && layers > 0) {
       Operand<TFloat32> scale = tf.constant(1f / (layers + 1));
@@ -73,10 +78,6 @@ public final class GraphPropagation {
       items = tf.math.mul(items, scale);
     }
     return new UserItemTables(users, items);
-  }
-
-  private Operand<TFloat32> pool(Ops tf, Operand<TFloat32> table) {
-    return pooling == Pooling.NORMALIZED_SUM ? l2NormalizeRows(tf, table) : table;
   }
 
   /** The adjacency of one propagation step, chosen from the step's input tables. */

@@ -4,7 +4,10 @@ package org.ddrm.api.graph;
 public enum Pooling {
   /** The mean of the layers (LightGCN). */
   MEAN,
-  /** The sum of the layers after L2-normalising every row of each (the DDRM reference's SGL row). */
+  /**
+   * Layer 0 as it is plus layers 1..L, each propagated from the previous one after L2-normalising
+   * its rows, summed normalised (the DDRM reference's SGL propagation).
+   */
   NORMALIZED_SUM,
   /** The plain sum of the layers (AdaGCL's code). */
   SUM

@@ -23,7 +23,8 @@ public record LightGcnSettings(int dim, int layers, Pooling pooling, double reg,
       new SettingSpec("dim", "64", "embedding size"),
       new SettingSpec("layers", "3", "propagation layers L"),
       new SettingSpec("pooling", "mean",
-          "pooling over layers 0..L: mean, normalized_sum (L2-normalise rows, sum) or sum"),
+          "pooling over layers 0..L: mean, normalized_sum (layer 0 plus every"
+          + " propagated layer, rows L2-normalised and fed on normalised) or sum"),
       new SettingSpec("reg", "0.0001",
           "L2 weight on the batch's layer-0 user, positive and negative embeddings"),
       new SettingSpec("init_std", "0.1", "standard deviation of the normal initial embeddings"));

@@ -54,17 +54,24 @@ class LightGcnEncoderTest {
   }
 
   @Test
-  void normalizedSumAddsTheUnitRowsOfEveryLayer() {
+  void normalizedSumAddsLayerZeroAndTheUnitRowsOfEveryPropagatedLayer() {
     try (LightGcnFixture f = new LightGcnFixture(
         Map.of("layers", "2", "pooling", "normalized_sum"))) {
-      double[][][] layers = denseLayers(f, 2);
-      double[][] expected = new double[N][D];
-      for (double[][] layer : layers) {
+      double[][] a = f.denseAdjacency();
+      double[][] layer = denseLayers(f, 0)[0];
+      double[][] expected = new double[N][];
+      for (int r = 0; r < N; r++) {
+        expected[r] = layer[r].clone();
+      }
+      for (int l = 1; l <= 2; l++) {
+        // each propagated layer is normalised, and the normalised table is propagated on
+        layer = LightGcnFixture.times(a, layer);
         for (int r = 0; r < N; r++) {
           double norm = Math.sqrt(layer[r][0] * layer[r][0] + layer[r][1] * layer[r][1]
               + layer[r][2] * layer[r][2]);
           for (int c = 0; c < D; c++) {
-            expected[r][c] += layer[r][c] / norm;
+            layer[r][c] /= norm;
+            expected[r][c] += layer[r][c];
           }
         }
       }

@@ -60,7 +60,8 @@ record DdrmSettings(
           "LightGCN layers applied to the backend's layer-0 embeddings before denoising "
               + "(0: the backend's final tables as they are)"),
       new SettingSpec("propagation_pooling", "mean",
-          "pooling over propagation layers 0..L: mean, normalized_sum (L2-normalise rows, sum) or sum"),
+          "pooling over propagation layers 0..L: mean, normalized_sum (layer 0 plus every"
+          + " propagated layer, rows L2-normalised and fed on normalised) or sum"),
       new SettingSpec("joint", "false",
           "train the backend together with the denoisers in one stage instead of freezing it"),
       new SettingSpec("finetune_backend", "false",

@@ -24,6 +24,11 @@ class GraphPropagationTest {
 
   /** Dense LightGCN in Java: the layers 0..L of [users; items] under D^-1/2 A D^-1/2. */
   private static double[][][] layers(DdrmFixture f, int count) {
+    return layers(f, count, false);
+  }
+
+  /** Layers 0..count; with {@code normalised}, each propagated layer's rows at unit length. */
+  private static double[][][] layers(DdrmFixture f, int count, boolean normalised) {
     UserItemMatrix train = f.dataset.trainMatrix();
     int[] itemDegree = new int[I];
     for (int u = 0; u < U; u++) {
@@ -49,6 +54,14 @@ class GraphPropagationTest {
           for (int k = 0; k < D; k++) {
             layers[l][u][k] += weight * layers[l - 1][U + i][k];
             layers[l][U + i][k] += weight * layers[l - 1][u][k];
+          }
+        }
+      }
+      if (normalised) {
+        for (double[] row : layers[l]) {
+          double length = norm(row);
+          for (int k = 0; k < D; k++) {
+            row[k] /= length;
           }
         }
       }
@@ -84,16 +97,16 @@ class GraphPropagationTest {
   }
 
   @Test
-  void normalizedSumAddsTheUnitRowsOfEveryLayer() {
+  void normalizedSumAddsLayerZeroAndTheUnitRowsOfEveryPropagatedLayer() {
     try (DdrmFixture f = DdrmFixture.build(1,
         Map.of("propagation_layers", "2", "propagation_pooling", "normalized_sum"))) {
-      double[][][] layers = layers(f, 2);
+      double[][][] layers = layers(f, 2, true);
       float[] items = f.fetch(f.denoiser.embeddings().items(), Map.of());
       for (int i = 0; i < I; i++) {
         for (int k = 0; k < D; k++) {
           double expected = 0;
           for (double[][] layer : layers) {
-            expected += layer[U + i][k] / norm(layer[U + i]);
+            expected += layer[U + i][k];
           }
           assertThat((double) items[i * D + k]).isCloseTo(expected, within(1e-5));
         }
