@@ -24,9 +24,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a suite's cells in order, each into its own run directory. A cell whose
  * {@code metrics.json} exists is finished and skipped, unless its config now resolves to other
- * settings than it ran with: then it runs again from scratch. An interrupted
- * cell resumes from its last epoch checkpoint; a cell that cannot run (config file missing, bad settings, unknown provider,
- * divergence) leaves {@value #FAILED} with the reason in its directory and the suite goes on.
+ * settings than it ran with: then it runs again from scratch. An interrupted cell resumes from
+ * its last epoch checkpoint; a cell that cannot run (config file missing, bad settings, unknown
+ * provider, divergence) leaves {@value #FAILED} with the reason in its directory and the suite
+ * goes on.
  * Trained backends are shared between cells through the backend cache ({@code cache.dir}).
  */
 public final class SuiteRunner {
