@@ -136,8 +136,7 @@ public final class Experiment {
               k == firstStage ? resumed : Optional.empty(), extraListeners);
           StageOutcome outcome;
           if (k == 0 && backendSaver.isPresent()) {
-            outcome = trainOrLoadBackend(session, training, backendSaver.get(),
-                !plainBackend && resumed.isEmpty());
+            outcome = trainOrLoadBackend(session, training, backendSaver.get(), plainBackend);
           } else {
             outcome = train(training);
           }
@@ -202,26 +201,34 @@ public final class Experiment {
   }
 
   /**
-   * The backend stage: for a frozen-backend denoiser ({@code mayLoad}) loaded from the backend
-   * cache when an identical backend was trained before; else trained and then stored there.
+   * The backend stage, loaded from the backend cache when an identical backend was trained before
+   * and this run does not resume inside the stage (a plain backend run loads only when the cache
+   * also recorded how the backend was trained, so that the run still reports that); else trained
+   * and then stored there with that record.
    */
   private StageOutcome trainOrLoadBackend(Session session, StageTraining training,
-      Checkpoint.VariableSaver saver, boolean mayLoad) {
+      Checkpoint.VariableSaver saver, boolean plainRun) {
     MapSettings settings = config.settings();
-    String backend = config.providers().get(0).name();
-    Path cacheDirectory = BackendCache.directory(settings, backend, dataset);
+    boolean enabled = settings.getBoolean("cache.enabled");
+    String stage = training.stage().name();
+    Path cacheDirectory = BackendCache.directory(settings, config.providers().get(0).name(), dataset);
     Checkpoint cached = saver.in(session, cacheDirectory, "backend");
-    if (mayLoad && settings.getBoolean("cache.enabled") && cached.exists()) {
+    Optional<StageOutcome> record = BackendCache.trainingRecord(cacheDirectory);
+    if (enabled && training.resumed().isEmpty() && cached.exists()
+        && (record.isPresent() || !plainRun)) {
       cached.restore();
-      log.info("stage '{}': loaded the trained backend from {}", training.stage().name(),
-          cacheDirectory);
-      return new StageOutcome(training.stage().name(), 0, 0, Map.of(), List.of(), Map.of(),
-          cacheDirectory.toString());
+      log.info("stage '{}': loaded the trained backend from {}", stage, cacheDirectory);
+      if (plainRun) {
+        saver.in(session, training.modelDirectory(), stage).save();
+      }
+      return record.orElse(new StageOutcome(stage, 0, 0, Map.of(), List.of(), Map.of(), ""))
+          .loadedFrom(cacheDirectory.toString());
     }
     StageOutcome outcome = train(training);
-    if (settings.getBoolean("cache.enabled")) {
+    if (enabled) {
       cached.save();
-      log.info("stage '{}': trained backend stored in {}", training.stage().name(), cacheDirectory);
+      BackendCache.storeTrainingRecord(cacheDirectory, outcome);
+      log.info("stage '{}': trained backend stored in {}", stage, cacheDirectory);
     }
     return outcome;
   }

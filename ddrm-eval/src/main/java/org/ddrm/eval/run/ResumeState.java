@@ -63,7 +63,7 @@ public record ResumeState(String run, Map<String, String> settings, List<StageOu
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("run", run);
     out.put("settings", new TreeMap<>(settings));
-    out.put("finished", finished.stream().map(ResumeState::outcome).toList());
+    out.put("finished", finished.stream().map(OutcomeJson::toJson).toList());
     out.put("stage", stage);
     out.put("epoch", epoch);
     Map<String, Object> s = new LinkedHashMap<>();
@@ -74,32 +74,9 @@ public record ResumeState(String run, Map<String, String> settings, List<StageOu
     s.put("misses", stopping.misses());
     s.put("stop", stopping.stop());
     out.put("stopping", s);
-    out.put("curve", curve.stream().map(ResumeState::report).toList());
+    out.put("curve", curve.stream().map(OutcomeJson::toJson).toList());
     out.put("checkpoint", checkpoint);
     out.put("batch_state", batchState);
-    return out;
-  }
-
-  private static Map<String, Object> outcome(StageOutcome o) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("name", o.name());
-    out.put("best_epoch", o.bestEpoch());
-    out.put("epochs_run", o.epochsRun());
-    out.put("best_validation", o.bestValidation());
-    out.put("curve", o.curve().stream().map(ResumeState::report).toList());
-    out.put("test", o.test());
-    out.put("cached_from", o.cachedFrom());
-    return out;
-  }
-
-  private static Map<String, Object> report(EpochReport r) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("stage", r.stage());
-    out.put("epoch", r.epoch());
-    out.put("loss", r.meanLoss());
-    out.put("seconds", r.seconds());
-    out.put("examples", r.examples());
-    out.put("validation", r.validation());
     return out;
   }
 
@@ -107,35 +84,19 @@ public record ResumeState(String run, Map<String, String> settings, List<StageOu
     Map<String, String> settings = new TreeMap<>();
     n.get("settings").fields().forEachRemaining(e -> settings.put(e.getKey(), e.getValue().asText()));
     List<StageOutcome> finished = new ArrayList<>();
-    n.get("finished").forEach(o -> finished.add(new StageOutcome(o.get("name").asText(),
-        o.get("best_epoch").asInt(), o.get("epochs_run").asInt(), metrics(o.get("best_validation")),
-        reports(o.get("curve")), metrics(o.get("test")), o.get("cached_from").asText())));
+    n.get("finished").forEach(o -> finished.add(OutcomeJson.outcome(o)));
     JsonNode s = n.get("stopping");
     EarlyStopping.State stopping = new EarlyStopping.State(
         s.get("best").isNull() ? Double.NEGATIVE_INFINITY : s.get("best").asDouble(),
-        s.get("best_epoch").asInt(), metrics(s.get("best_metrics")), s.get("last_epoch").asInt(),
-        s.get("misses").asInt(), s.get("stop").asBoolean());
+        s.get("best_epoch").asInt(), OutcomeJson.metrics(s.get("best_metrics")),
+        s.get("last_epoch").asInt(), s.get("misses").asInt(), s.get("stop").asBoolean());
     JsonNode batch = n.path("batch_state");
     double[] batchState = new double[batch.size()];
     for (int k = 0; k < batchState.length; k++) {
       batchState[k] = batch.get(k).asDouble();
     }
     return new ResumeState(n.get("run").asText(), settings, finished, n.get("stage").asInt(),
-        n.get("epoch").asInt(), stopping, reports(n.get("curve")), n.get("checkpoint").asText(),
-        batchState);
-  }
-
-  private static Map<String, Double> metrics(JsonNode node) {
-    Map<String, Double> out = new LinkedHashMap<>();
-    node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asDouble()));
-    return out;
-  }
-
-  private static List<EpochReport> reports(JsonNode node) {
-    List<EpochReport> out = new ArrayList<>();
-    node.forEach(r -> out.add(new EpochReport(r.get("stage").asText(), r.get("epoch").asInt(),
-        r.get("loss").asDouble(), r.get("seconds").asDouble(), r.get("examples").asLong(),
-        metrics(r.get("validation")))));
-    return out;
+        n.get("epoch").asInt(), stopping, OutcomeJson.reports(n.get("curve")),
+        n.get("checkpoint").asText(), batchState);
   }
 }

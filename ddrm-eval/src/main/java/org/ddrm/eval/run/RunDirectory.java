@@ -163,8 +163,10 @@ public final class RunDirectory {
       out.append(s.cachedFrom().isEmpty()
           ? String.format("- stage `%s`: %d epochs, selected epoch %d, %.2f s per epoch%n",
               s.name(), s.epochsRun(), s.bestEpoch(), s.secondsPerEpoch())
-          : String.format("- stage `%s`: loaded from the backend cache `%s`%n", s.name(),
-              s.cachedFrom()));
+          : String.format("- stage `%s`: loaded from the backend cache `%s`%s%n", s.name(),
+              s.cachedFrom(), s.epochsRun() == 0 ? "" : String.format(
+                  " (trained there: %d epochs, selected epoch %d, %.2f s per epoch)",
+                  s.epochsRun(), s.bestEpoch(), s.secondsPerEpoch())));
       if (!s.test().isEmpty()) {
         out.append(String.format("  - its own test metrics: recall@20 %.4f, ndcg@20 %.4f%n",
             s.test().getOrDefault("recall@20", Double.NaN), s.test().getOrDefault("ndcg@20", Double.NaN)));

@@ -13,7 +13,8 @@ import org.ddrm.core.train.EpochReport;
  * @param bestValidation validation metrics of the selected epoch (empty if never validated)
  * @param curve every epoch's report
  * @param test test metrics of this stage's model (only for stages before the last; empty else)
- * @param cachedFrom the backend cache entry the stage was loaded from instead of trained, or ""
+ * @param cachedFrom the backend cache entry the stage was loaded from instead of trained, or "";
+ *     a loaded stage's epochs and curve are those of the run that trained it, when recorded
  */
 public record StageOutcome(
     String name, int bestEpoch, int epochsRun, Map<String, Double> bestValidation,
@@ -21,6 +22,10 @@ public record StageOutcome(
 
   public StageOutcome withTest(Map<String, Double> metrics) {
     return new StageOutcome(name, bestEpoch, epochsRun, bestValidation, curve, metrics, cachedFrom);
+  }
+
+  public StageOutcome loadedFrom(String cacheEntry) {
+    return new StageOutcome(name, bestEpoch, epochsRun, bestValidation, curve, test, cacheEntry);
   }
 
   /** Mean seconds per training epoch, leaving out the first (warm-up) epoch when there are more. */

@@ -73,6 +73,24 @@ class ExperimentTest {
   }
 
   @Test
+  void aPlainBackendRunLoadsWhatAnEarlierOneStoredInTheCache() throws Exception {
+    List<String> cached = new ArrayList<>(SMALL_MF);
+    cached.remove("cache.enabled=false");
+    cached.addAll(List.of("cache.dir=" + dir.resolve("cache"), "tf.deterministic=true"));
+    RunResult trained = run(dir.resolve("a"), cached);
+    RunResult loaded = run(dir.resolve("b"), cached);
+    assertThat(trained.stages().get(0).cachedFrom()).isEmpty();
+    assertThat(loaded.stages().get(0).cachedFrom()).startsWith(dir.resolve("cache").toString());
+    assertThat(loaded.stages().get(0).epochsRun()).isEqualTo(4);
+    assertThat(loaded.bestEpoch()).isEqualTo(trained.bestEpoch());
+    assertThat(loaded.stages().get(0).curve()).isEqualTo(trained.stages().get(0).curve());
+    assertThat(loaded.test().means()).isEqualTo(trained.test().means());
+    assertThat(dir.resolve("b/model/backend.index")).isRegularFile();
+    assertThat(Files.readString(dir.resolve("b/summary.md")))
+        .contains("loaded from the backend cache", "trained there: 4 epochs");
+  }
+
+  @Test
   void ddrmRunsOnABackendFoundOnlyThroughTheSpi() throws Exception {
     RunResult result = run(dir, List.of("backend=test-hashed", "denoiser=ddrm",
         "data.synthetic.users=200", "data.synthetic.items=120", "train.epochs=3",
