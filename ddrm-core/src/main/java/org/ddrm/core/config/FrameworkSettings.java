@@ -49,6 +49,9 @@ public final class FrameworkSettings {
       specs.add(new SettingSpec("denoise." + s.key(), s.defaultValue(),
           "frozen-backend denoiser stage: " + s.description()));
     }
+    specs.add(new SettingSpec("denoise.seed", "",
+        "seed of the frozen-backend denoiser stage's ops and sampling (empty: the run's seed);"
+            + " denoisers of several seeds then share one cached backend"));
     specs.add(new SettingSpec("cache.dir", "runs/backend-cache",
         "where trained backends are kept, keyed by backend settings, seed and data hash"));
     specs.add(new SettingSpec("cache.enabled", "true",

@@ -11,6 +11,7 @@ import org.ddrm.api.ModelGraph;
 import org.ddrm.api.Settings;
 import org.ddrm.api.TrainableModel;
 import org.ddrm.api.TripleBatch;
+import org.ddrm.core.config.ConfigException;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
@@ -25,6 +26,9 @@ import org.tensorflow.types.TInt32;
  * denoiser's variables. Any other denoiser trains together with the backend in one stage.
  */
 public final class EmbeddingPipeline {
+  /** The setting that gives a frozen-backend denoiser's stage a seed of its own. */
+  public static final String DENOISER_SEED = "denoise.seed";
+
   private final EmbeddingBackend backend;
   private final Denoiser denoiser;
   private final List<TrainingStage> stages;
@@ -39,7 +43,8 @@ public final class EmbeddingPipeline {
    * Builds the backend, the denoiser and (when the denoiser freezes the backend) the plain-BPR
    * first stage into the graph.
    *
-   * @param settings the run's settings (provider settings are scoped by provider name)
+   * @param settings the run's settings (provider settings are scoped by provider name); a
+   *     non-blank {@code denoise.seed} seeds the frozen-backend denoiser's ops apart from the run
    * @param bpr the {@code none} provider, used for the first stage of frozen-backend denoisers
    */
   public static EmbeddingPipeline build(ModelGraph graph, Settings settings,
@@ -50,8 +55,16 @@ public final class EmbeddingPipeline {
         input(tf, "users"), input(tf, "positives"), input(tf, "negatives"));
     EmbeddingBackend backend =
         backendProvider.build(graph, settings.scope(backendProvider.name()));
+    String stageSeed = settings.getString(DENOISER_SEED).trim();
+    ModelGraph denoiserGraph = stageSeed.isEmpty()
+        ? graph : new StageSeededGraph(graph, settings.getLong(DENOISER_SEED));
     Denoiser denoiser = denoiserProvider.build(
-        graph, settings.scope(denoiserProvider.name()), backend, batch);
+        denoiserGraph, settings.scope(denoiserProvider.name()), backend, batch);
+    if (!stageSeed.isEmpty() && !denoiser.freezesBackend()) {
+      throw new ConfigException("'" + DENOISER_SEED + "' seeds the stage of a frozen-backend"
+          + " denoiser (ddrm); '" + denoiserProvider.name() + "' trains with the backend in one"
+          + " stage, which 'seed' seeds");
+    }
     List<TrainingStage> stages = new ArrayList<>();
     if (denoiser.freezesBackend()) {
       Denoiser plain = bpr.build(graph, settings.scope(bpr.name()), backend, batch);

@@ -170,12 +170,27 @@ public final class Experiment {
   /** The state an interrupted run left, if it was run under the same settings. */
   private Optional<ResumeState> resumable(Path modelDirectory) {
     Optional<ResumeState> state = ResumeState.read(modelDirectory);
-    if (state.isPresent() && !state.get().settings().equals(config.settings().asMap())) {
+    if (state.isPresent() && !sameSettings(state.get().settings())) {
       log.warn("run '{}': the settings differ from those of the interrupted run in {}; starting"
           + " afresh", config.name(), modelDirectory.getParent());
       return Optional.empty();
     }
     return state;
+  }
+
+  /**
+   * Whether an interrupted run's settings are this run's. They are resolved again first, so that
+   * a key a later version of the framework added, at its default, does not count as a change.
+   */
+  private boolean sameSettings(Map<String, String> recorded) {
+    List<String> overrides = recorded.entrySet().stream()
+        .map(e -> e.getKey() + "=" + e.getValue()).toList();
+    try {
+      return RunConfig.fromOverrides(config.name(), overrides, registry).settings().asMap()
+          .equals(config.settings().asMap());
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   /** What training one stage needs: its graph parts, where it writes, and where it resumes. */
@@ -265,7 +280,7 @@ public final class Experiment {
     }
     log.info("stage '{}': up to {} epochs, {} steps each", stage.name(), epochs,
         stage.model().batches().batchesPerEpoch());
-    int run = loop.resume(epochsDone, epochs, EpochSeeds.of(config.seed(), t.index()));
+    int run = loop.resume(epochsDone, epochs, EpochSeeds.of(config.stageSeed(t.index()), t.index()));
     profile.ifPresent(p -> writeProfile(t.modelDirectory().getParent(), stage.name(), p));
     if (stopping.bestMetrics().isEmpty()) {
       checkpoint.save();

@@ -11,6 +11,7 @@ import org.ddrm.core.config.FrameworkSettings;
 import org.ddrm.core.config.MapSettings;
 import org.ddrm.core.config.SettingsSchema;
 import org.ddrm.core.plugin.ProviderRegistry;
+import org.ddrm.core.train.EmbeddingPipeline;
 
 /**
  * A run's validated settings: the framework's keys and those of the providers the run names,
@@ -68,6 +69,16 @@ public record RunConfig(String source, String name, MapSettings settings, List<P
 
   public long seed() {
     return settings.getLong("seed");
+  }
+
+  /**
+   * The seed of a stage's Java-side sampling: the run's seed, except for the denoiser stage of a
+   * frozen-backend denoiser when {@code denoise.seed} is set.
+   */
+  public long stageSeed(int stageIndex) {
+    boolean own = stageIndex == 1
+        && !settings.getString(EmbeddingPipeline.DENOISER_SEED).isBlank();
+    return own ? settings.getLong(EmbeddingPipeline.DENOISER_SEED) : seed();
   }
 
   /** The resolved settings as a properties file. */

@@ -1,6 +1,7 @@
 package org.ddrm.eval.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.ddrm.core.config.ConfigException;
 import org.ddrm.core.plugin.ProviderRegistry;
 import org.ddrm.core.train.EpochReport;
 import org.junit.jupiter.api.Test;
@@ -88,6 +90,32 @@ class ExperimentTest {
     assertThat(dir.resolve("b/model/backend.index")).isRegularFile();
     assertThat(Files.readString(dir.resolve("b/summary.md")))
         .contains("loaded from the backend cache", "trained there: 4 epochs");
+  }
+
+  @Test
+  void aDenoiserSeedChangesTheDenoiserAndNotTheBackendItStartsFrom() {
+    List<String> ddrm = new ArrayList<>(SMALL_MF);
+    ddrm.addAll(List.of("denoiser=ddrm", "denoise.epochs=2", "denoise.eval_every=1",
+        "denoise.min_epochs=1", "denoise.batch_size=256", "ddrm.hidden=16", "ddrm.steps=5",
+        "ddrm.inference_steps=5", "ddrm.propagation_layers=0", "tf.deterministic=true"));
+    List<String> reseeded = new ArrayList<>(ddrm);
+    reseeded.add("denoise.seed=7");
+    RunResult plain = run(dir.resolve("a"), ddrm);
+    RunResult first = run(dir.resolve("b"), reseeded);
+    RunResult second = run(dir.resolve("c"), reseeded);
+    assertThat(first.stages().get(0).curve().stream().map(EpochReport::meanLoss).toList())
+        .isEqualTo(plain.stages().get(0).curve().stream().map(EpochReport::meanLoss).toList());
+    assertThat(first.stages().get(0).test()).isEqualTo(plain.stages().get(0).test());
+    assertThat(first.test().means()).isNotEqualTo(plain.test().means());
+    assertThat(second.test().perUser()).isEqualTo(first.test().perUser());
+  }
+
+  @Test
+  void aDenoiserSeedIsRefusedForADenoiserTrainedWithTheBackend() {
+    List<String> tce = new ArrayList<>(SMALL_MF);
+    tce.addAll(List.of("denoiser=tce", "denoise.seed=7"));
+    assertThatThrownBy(() -> run(dir, tce)).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("'denoise.seed'").hasMessageContaining("'tce'");
   }
 
   @Test

@@ -3,6 +3,8 @@ package org.ddrm.eval.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.inject.Guice;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -108,6 +110,24 @@ class ResumeTest {
     RunResult resumed = experiment(ddrm).resume(broken);
     assertThat(resumed.stages().get(1).curve().stream().map(EpochReport::meanLoss).toList())
         .isEqualTo(whole.stages().get(1).curve().stream().map(EpochReport::meanLoss).toList());
+    assertThat(resumed.test().perUser()).isEqualTo(whole.test().perUser());
+  }
+
+  @Test
+  void aRunResumesUnderSettingsRecordedBeforeTheFrameworkAddedAKey() throws Exception {
+    RunResult whole = experiment().run(dir.resolve("whole"));
+    Path broken = dir.resolve("broken");
+    assertThatThrownBy(() -> experiment().run(broken, false, List.of(new Crash(5))))
+        .isInstanceOf(IllegalStateException.class);
+    // As written by a version without 'denoise.seed', a key that defaults to no change.
+    Path file = broken.resolve("model").resolve(ResumeState.FILE);
+    ObjectNode json = (ObjectNode) new ObjectMapper().readTree(file.toFile());
+    ((ObjectNode) json.get("settings")).remove("denoise.seed");
+    Files.writeString(file, json.toString());
+
+    RunResult resumed = experiment().resume(broken);
+    assertThat(resumed.stages().get(0).curve().stream().map(EpochReport::meanLoss).toList())
+        .isEqualTo(whole.stages().get(0).curve().stream().map(EpochReport::meanLoss).toList());
     assertThat(resumed.test().perUser()).isEqualTo(whole.test().perUser());
   }
 
