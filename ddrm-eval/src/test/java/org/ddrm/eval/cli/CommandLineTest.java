@@ -22,6 +22,16 @@ class CommandLineTest {
   }
 
   @Test
+  void listSettingsShowsProviderAndFrameworkKeysWithDefaults() {
+    StringWriter out = new StringWriter();
+    int code = new CommandLine(new DdrmCommand()).setOut(new PrintWriter(out, true))
+        .execute("list", "--settings");
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("mf.dim = 64", "ddrm.steps = 20", "seed = 2024",
+        "denoise.seed = ", "cache.dir = runs/backend-cache");
+  }
+
+  @Test
   void unknownKeyFailsWithOneLineNamingTheNearestKey() throws Exception {
     Path config = dir.resolve("typo.properties");
     Files.writeString(config, "backend = mf\nmf.dimension = 8\n");
