@@ -44,7 +44,8 @@ public final class EmbeddingPipeline {
    * first stage into the graph.
    *
    * @param settings the run's settings (provider settings are scoped by provider name); a
-   *     non-blank {@code denoise.seed} seeds the frozen-backend denoiser's ops apart from the run
+   *     non-blank {@code denoise.seed} (absent: none) seeds the frozen-backend denoiser's ops
+   *     apart from the run
    * @param bpr the {@code none} provider, used for the first stage of frozen-backend denoisers
    */
   public static EmbeddingPipeline build(ModelGraph graph, Settings settings,
@@ -55,7 +56,8 @@ public final class EmbeddingPipeline {
         input(tf, "users"), input(tf, "positives"), input(tf, "negatives"));
     EmbeddingBackend backend =
         backendProvider.build(graph, settings.scope(backendProvider.name()));
-    String stageSeed = settings.getString(DENOISER_SEED).trim();
+    String stageSeed =
+        settings.contains(DENOISER_SEED) ? settings.getString(DENOISER_SEED).trim() : "";
     ModelGraph denoiserGraph = stageSeed.isEmpty()
         ? graph : new StageSeededGraph(graph, settings.getLong(DENOISER_SEED));
     Denoiser denoiser = denoiserProvider.build(
