@@ -2,6 +2,7 @@ package org.ddrm.core.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import org.ddrm.api.BatchSource;
 import org.ddrm.api.Denoiser;
 import org.ddrm.api.DenoiserProvider;
@@ -56,13 +57,12 @@ public final class EmbeddingPipeline {
         input(tf, "users"), input(tf, "positives"), input(tf, "negatives"));
     EmbeddingBackend backend =
         backendProvider.build(graph, settings.scope(backendProvider.name()));
-    String stageSeed =
-        settings.contains(DENOISER_SEED) ? settings.getString(DENOISER_SEED).trim() : "";
-    ModelGraph denoiserGraph = stageSeed.isEmpty()
-        ? graph : new StageSeededGraph(graph, settings.getLong(DENOISER_SEED));
+    OptionalLong stageSeed = denoiserSeed(settings);
+    ModelGraph denoiserGraph = stageSeed.isPresent()
+        ? new StageSeededGraph(graph, stageSeed.getAsLong()) : graph;
     Denoiser denoiser = denoiserProvider.build(
         denoiserGraph, settings.scope(denoiserProvider.name()), backend, batch);
-    if (!stageSeed.isEmpty() && !denoiser.freezesBackend()) {
+    if (stageSeed.isPresent() && !denoiser.freezesBackend()) {
       throw new ConfigException("'" + DENOISER_SEED + "' seeds the stage of a frozen-backend"
           + " denoiser (ddrm); '" + denoiserProvider.name() + "' trains with the backend in one"
           + " stage, which 'seed' seeds");
@@ -85,6 +85,12 @@ public final class EmbeddingPipeline {
           "train"));
     }
     return new EmbeddingPipeline(backend, denoiser, List.copyOf(stages));
+  }
+
+  /** The frozen-backend denoiser stage's own seed: {@code denoise.seed} when set and not blank. */
+  public static OptionalLong denoiserSeed(Settings settings) {
+    boolean set = settings.contains(DENOISER_SEED) && !settings.getString(DENOISER_SEED).isBlank();
+    return set ? OptionalLong.of(settings.getLong(DENOISER_SEED)) : OptionalLong.empty();
   }
 
   public EmbeddingBackend backend() {

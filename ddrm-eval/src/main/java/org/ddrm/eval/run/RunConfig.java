@@ -76,9 +76,7 @@ public record RunConfig(String source, String name, MapSettings settings, List<P
    * frozen-backend denoiser when {@code denoise.seed} is set.
    */
   public long stageSeed(int stageIndex) {
-    boolean own = stageIndex == 1
-        && !settings.getString(EmbeddingPipeline.DENOISER_SEED).isBlank();
-    return own ? settings.getLong(EmbeddingPipeline.DENOISER_SEED) : seed();
+    return stageIndex == 1 ? EmbeddingPipeline.denoiserSeed(settings).orElse(seed()) : seed();
   }
 
   /** The resolved settings as a properties file. */
