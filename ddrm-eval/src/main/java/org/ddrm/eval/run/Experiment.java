@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.DoubleSupplier;
 import java.util.stream.Collectors;
 import org.ddrm.api.DenoiserProvider;
 import org.ddrm.api.EmbeddingBackendProvider;
@@ -86,6 +87,8 @@ public final class Experiment {
     if (resumed.isEmpty()) {
       ResumePoint.clear(output.modelDirectory());
     }
+    double earlierSeconds = resumed.map(ResumeState::elapsedSeconds).orElse(0.0);
+    DoubleSupplier elapsed = () -> earlierSeconds + (System.nanoTime() - start) / 1e9;
     output.writeConfig(config);
     log.info("run '{}': {}", config.name(), dataset);
     try (Graph graph = new Graph()) {
@@ -133,7 +136,7 @@ public final class Experiment {
           TrainingStage stage = stages.get(k);
           StageTraining training = new StageTraining(session, context, k, stage, steps.get(k),
               evaluators.get(k), output.modelDirectory(), List.copyOf(outcomes),
-              k == firstStage ? resumed : Optional.empty(), extraListeners);
+              k == firstStage ? resumed : Optional.empty(), elapsed, extraListeners);
           StageOutcome outcome;
           if (k == 0 && backendSaver.isPresent()) {
             outcome = trainOrLoadBackend(session, training, backendSaver.get(), plainBackend);
@@ -159,7 +162,7 @@ public final class Experiment {
         started.ifPresent(m -> log.info("the denoiser's starting point, not denoised: test {}",
             format(m.test())));
         RunResult result = new RunResult(directory, outcomes, valid, test,
-            (System.nanoTime() - start) / 1e9, audited, started);
+            elapsed.getAsDouble(), audited, started);
         output.writeResults(config, dataset, runtime, result);
         ResumePoint.clear(output.modelDirectory());
         return result;
@@ -196,7 +199,7 @@ public final class Experiment {
   /** What training one stage needs: its graph parts, where it writes, and where it resumes. */
   private record StageTraining(Session session, TfGraphContext context, int index,
       TrainingStage stage, Op step, FullRankingEvaluator evaluator, Path modelDirectory,
-      List<StageOutcome> finished, Optional<ResumeState> resumed,
+      List<StageOutcome> finished, Optional<ResumeState> resumed, DoubleSupplier elapsedSeconds,
       List<TrainingListener> extraListeners) {}
 
   private Optional<EmbeddingPipeline> buildPipeline(TfGraphContext context, MapSettings settings) {
@@ -268,7 +271,8 @@ public final class Experiment {
     List<TrainingListener> listeners = new ArrayList<>(List.of(new NanGuard(), new ZeroLossStop(),
         new ProgressListener(System.console() != null, epochs), stopping, curve,
         new ResumePoint(t.session(), t.modelDirectory(), config.name(), config.settings().asMap(),
-            t.finished(), t.index(), stopping, curve, stage.model().batches())));
+            t.finished(), t.index(), stopping, curve, stage.model().batches(),
+            t.elapsedSeconds())));
     listeners.addAll(t.extraListeners());
     TrainingLoop loop = new TrainingLoop(t.session(), stage.name(), stage.model().loss(), t.step(),
         stage.model().batches(), t.context().hooks(), listeners);

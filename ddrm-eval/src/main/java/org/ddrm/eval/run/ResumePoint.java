@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleSupplier;
 import java.util.stream.Stream;
 import org.ddrm.api.BatchSource;
 import org.ddrm.core.train.Checkpoint;
@@ -33,10 +34,11 @@ final class ResumePoint implements TrainingListener {
   private final EarlyStopping stopping;
   private final CurveRecorder curve;
   private final BatchSource batches;
+  private final DoubleSupplier elapsedSeconds;
 
   ResumePoint(Session session, Path modelDirectory, String run, Map<String, String> settings,
       List<StageOutcome> finished, int stage, EarlyStopping stopping, CurveRecorder curve,
-      BatchSource batches) {
+      BatchSource batches, DoubleSupplier elapsedSeconds) {
     this.session = session;
     this.modelDirectory = modelDirectory;
     this.run = run;
@@ -46,6 +48,7 @@ final class ResumePoint implements TrainingListener {
     this.stopping = stopping;
     this.curve = curve;
     this.batches = batches;
+    this.elapsedSeconds = elapsedSeconds;
   }
 
   @Override
@@ -53,7 +56,8 @@ final class ResumePoint implements TrainingListener {
     String name = PREFIX + stage + "-" + report.epoch();
     Checkpoint.allVariables(session, modelDirectory, name).save();
     new ResumeState(run, settings, finished, stage, report.epoch(), stopping.state(),
-        curve.reports(), name, batches.carriedState()).write(modelDirectory);
+        curve.reports(), name, batches.carriedState(), elapsedSeconds.getAsDouble())
+        .write(modelDirectory);
     removeCheckpointsBut(modelDirectory, name);
     return report;
   }

@@ -32,10 +32,12 @@ import org.ddrm.core.train.EpochReport;
  * @param curve the current stage's epoch reports so far
  * @param checkpoint the checkpoint's name inside {@code model/}
  * @param batchState the current stage's {@code BatchSource.carriedState()} after that epoch
+ * @param elapsedSeconds the run's wall time up to that epoch, over every invocation so far
+ *     (0 in states written before the framework recorded it)
  */
 public record ResumeState(String run, Map<String, String> settings, List<StageOutcome> finished,
     int stage, int epoch, EarlyStopping.State stopping, List<EpochReport> curve,
-    String checkpoint, double[] batchState) {
+    String checkpoint, double[] batchState, double elapsedSeconds) {
   /** The file's name inside the run's {@code model/} directory. */
   public static final String FILE = "resume.json";
 
@@ -77,6 +79,7 @@ public record ResumeState(String run, Map<String, String> settings, List<StageOu
     out.put("curve", curve.stream().map(OutcomeJson::toJson).toList());
     out.put("checkpoint", checkpoint);
     out.put("batch_state", batchState);
+    out.put("elapsed_seconds", elapsedSeconds);
     return out;
   }
 
@@ -97,6 +100,6 @@ public record ResumeState(String run, Map<String, String> settings, List<StageOu
     }
     return new ResumeState(n.get("run").asText(), settings, finished, n.get("stage").asInt(),
         n.get("epoch").asInt(), stopping, OutcomeJson.reports(n.get("curve")),
-        n.get("checkpoint").asText(), batchState);
+        n.get("checkpoint").asText(), batchState, n.path("elapsed_seconds").asDouble(0));
   }
 }

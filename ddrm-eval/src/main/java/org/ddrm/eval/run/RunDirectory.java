@@ -29,6 +29,7 @@ import org.tensorflow.TensorFlow;
 public final class RunDirectory {
   public static final String METRICS = "metrics.json";
   public static final String CONFIG = "config.properties";
+  public static final String PROVENANCE = "provenance.json";
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -70,7 +71,7 @@ public final class RunDirectory {
   public void writeResults(RunConfig config, Dataset dataset, TfRuntime runtime, RunResult result) {
     PerUserMetricsWriter.write(root, List.of(result.valid(), result.test()));
     AtomicFiles.write(root.resolve("curve.tsv"), curve(result.stages()));
-    AtomicFiles.write(root.resolve("provenance.json"), json(provenance(config, dataset, runtime, result)));
+    AtomicFiles.write(root.resolve(PROVENANCE), json(provenance(config, dataset, runtime, result)));
     AtomicFiles.write(root.resolve("summary.md"), summary(config, dataset, result));
     Map<String, Object> metrics = new LinkedHashMap<>();
     metrics.put("valid", result.valid().means());

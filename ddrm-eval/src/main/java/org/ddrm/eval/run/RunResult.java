@@ -12,7 +12,8 @@ import org.ddrm.eval.evaluation.EvaluationResult;
  * @param stages the training stages in order
  * @param valid validation metrics of the final model
  * @param test test metrics of the final model
- * @param wallSeconds the whole run's wall time
+ * @param wallSeconds the whole run's wall time, summed over the invocations that ran it (an
+ *     interrupted run counts its time before the interruption too)
  * @param noiseAudit how well the denoiser separates planted from clean train pairs, when the
  *     data set's planted pairs are known
  * @param startingPoint the metrics of the ranking the denoiser starts from, when it has one

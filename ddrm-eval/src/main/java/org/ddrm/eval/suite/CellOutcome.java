@@ -19,9 +19,11 @@ import org.ddrm.eval.run.RunDirectory;
  * @param status how it stands
  * @param reason why it failed ("" unless failed or missing)
  * @param test the final model's mean test metrics (empty unless finished)
+ * @param wallSeconds the run's wall time over all its invocations (NaN unless finished, or when
+ *     its {@code provenance.json} does not say)
  */
 public record CellOutcome(SuiteCell cell, Path directory, Status status, String reason,
-    Map<String, Double> test) {
+    Map<String, Double> test, double wallSeconds) {
 
   /** How a cell stands. */
   public enum Status { FINISHED, FAILED, MISSING, NOT_RUN }
@@ -32,21 +34,26 @@ public record CellOutcome(SuiteCell cell, Path directory, Status status, String 
     Path metrics = directory.resolve(RunDirectory.METRICS);
     try {
       if (Files.exists(metrics)) {
-        JsonNode test = new ObjectMapper().readTree(metrics.toFile()).get("test");
+        ObjectMapper json = new ObjectMapper();
+        JsonNode test = json.readTree(metrics.toFile()).get("test");
         Map<String, Double> values = new LinkedHashMap<>();
         test.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asDouble()));
-        return new CellOutcome(cell, directory, Status.FINISHED, "", values);
+        Path provenance = directory.resolve(RunDirectory.PROVENANCE);
+        double wall = Files.exists(provenance)
+            ? json.readTree(provenance.toFile()).path("wall_seconds").asDouble(Double.NaN)
+            : Double.NaN;
+        return new CellOutcome(cell, directory, Status.FINISHED, "", values, wall);
       }
       Path failed = directory.resolve(SuiteRunner.FAILED);
       if (Files.exists(failed)) {
         String reason = Files.readString(failed).trim();
         return new CellOutcome(cell, directory,
             reason.startsWith(SuiteRunner.MISSING_PREFIX) ? Status.MISSING : Status.FAILED,
-            reason, Map.of());
+            reason, Map.of(), Double.NaN);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the results in " + directory + ": " + e, e);
     }
-    return new CellOutcome(cell, directory, Status.NOT_RUN, "", Map.of());
+    return new CellOutcome(cell, directory, Status.NOT_RUN, "", Map.of(), Double.NaN);
   }
 }

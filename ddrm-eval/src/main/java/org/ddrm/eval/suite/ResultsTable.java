@@ -1,6 +1,7 @@
 package org.ddrm.eval.suite;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,10 +55,12 @@ public final class ResultsTable {
    * @param metrics each metric's summary (empty when no cell finished)
    * @param significance each metric's tests against the baseline (empty without a baseline,
    *     or without finished baseline cells)
+   * @param wallSeconds the finished cells' wall time summed (NaN when none is known)
    * @param note what is missing or failed
    */
   public record Line(SuiteGrid.Variant variant, Optional<String> against, int planned, int finished,
-      Map<String, Summary> metrics, Map<String, PairedTests.Outcome> significance, String note) {}
+      Map<String, Summary> metrics, Map<String, PairedTests.Outcome> significance,
+      double wallSeconds, String note) {}
 
   /** Builds the table from the cells' outcomes. */
   public static ResultsTable build(SuiteFile suite, List<CellOutcome> outcomes) {
@@ -89,7 +92,7 @@ public final class ResultsTable {
           : baselineOf(suite, against.get(), variant, byVariant)
               .map(b -> significance(suite, done, b)).orElse(Map.of());
       lines.add(new Line(variant, against, cells.size(), done.size(), metrics, significance,
-          note(cells)));
+          wallSeconds(done), note(cells)));
     }
     return new ResultsTable(suite, List.copyOf(axisSet), lines);
   }
@@ -150,6 +153,17 @@ public final class ResultsTable {
     return out;
   }
 
+  private static double wallSeconds(List<CellOutcome> cells) {
+    double[] known = cells.stream().mapToDouble(CellOutcome::wallSeconds)
+        .filter(w -> !Double.isNaN(w)).toArray();
+    return known.length == 0 ? Double.NaN : Arrays.stream(known).sum();
+  }
+
+  /** The wall time of every finished cell whose time is known, summed. */
+  public double totalWallSeconds() {
+    return lines.stream().mapToDouble(Line::wallSeconds).filter(w -> !Double.isNaN(w)).sum();
+  }
+
   private static String note(List<CellOutcome> cells) {
     List<String> notes = new ArrayList<>();
     Set<String> reasons = new TreeSet<>();
@@ -194,11 +208,11 @@ public final class ResultsTable {
     for (String m : suite.metrics()) {
       out.append(' ').append(m).append(" | p (t / W) |");
     }
-    out.append(" note |\n|---|");
+    out.append(" wall s | note |\n|---|");
     axes.forEach(a -> out.append("---|"));
     out.append("---|---|");
     suite.metrics().forEach(m -> out.append("---|---|"));
-    out.append("---|\n");
+    out.append("---:|---|\n");
     for (Line line : lines) {
       out.append("| ").append(line.variant().row().name()).append(" |");
       axes.forEach(a -> out.append(' ').append(line.variant().point().getOrDefault(a, ""))
@@ -212,8 +226,14 @@ public final class ResultsTable {
         out.append(' ').append(p == null ? "" : String.format("%.2g / %.2g", p.tTestP(),
             p.wilcoxonP())).append(" |");
       }
+      out.append(' ').append(Double.isNaN(line.wallSeconds()) ? ""
+          : String.format("%.0f", line.wallSeconds())).append(" |");
       out.append(' ').append(line.note().replace("|", "\\|")).append(" |\n");
     }
+    double total = totalWallSeconds();
+    out.append(String.format("%nWall time of the finished cells, summed: %.0f s (%.1f h). A run"
+        + " interrupted and resumed counts every invocation; a backend loaded from the backend"
+        + " cache counts in the run that trained it.%n", total, total / 3600));
     return out.toString();
   }
 
@@ -225,6 +245,7 @@ public final class ResultsTable {
     for (String m : suite.metrics()) {
       header.addAll(List.of(m + "_mean", m + "_sd", m + "_p_ttest", m + "_p_wilcoxon"));
     }
+    header.add("wall_seconds");
     header.add("note");
     StringBuilder out = new StringBuilder(
         header.stream().map(ResultsTable::csvField).collect(Collectors.joining(","))).append('\n');
@@ -242,6 +263,7 @@ public final class ResultsTable {
         fields.add(p == null ? "" : String.valueOf(p.tTestP()));
         fields.add(p == null ? "" : String.valueOf(p.wilcoxonP()));
       }
+      fields.add(Double.isNaN(line.wallSeconds()) ? "" : String.valueOf(line.wallSeconds()));
       fields.add(line.note());
       out.append(fields.stream().map(ResultsTable::csvField).collect(Collectors.joining(",")))
           .append('\n');

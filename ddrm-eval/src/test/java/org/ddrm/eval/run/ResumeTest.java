@@ -83,8 +83,10 @@ class ResumeTest {
     ResumeState state = ResumeState.read(broken.resolve("model")).orElseThrow();
     assertThat(state.epoch()).isEqualTo(5);
     assertThat(state.stopping().bestEpoch()).isEqualTo(4);
+    assertThat(state.elapsedSeconds()).isPositive();
 
     RunResult resumed = experiment().resume(broken);
+    assertThat(resumed.wallSeconds()).isGreaterThan(state.elapsedSeconds());
     assertThat(resumed.test().means()).isEqualTo(whole.test().means());
     assertThat(resumed.valid().means()).isEqualTo(whole.valid().means());
     assertThat(resumed.test().perUser()).isEqualTo(whole.test().perUser());

@@ -31,6 +31,7 @@ class SuiteReportTest {
       tsv.append(u).append("\ttest\t2\t").append(recall[u]).append('\n');
     }
     Files.writeString(cell.resolve("per-user.tsv"), tsv);
+    Files.writeString(cell.resolve("provenance.json"), "{\"wall_seconds\": 1800.0}\n");
     Files.writeString(cell.resolve("curve.tsv"), "stage\tepoch\tloss\tseconds\tvalid_recall@20\n"
         + "backend\t1\t0.69\t0.1\t\nbackend\t2\t0.5\t0.1\t0.2\nbackend\t3\t0.4\t0.1\t\n");
   }
@@ -85,15 +86,19 @@ class SuiteReportTest {
     assertThat(b.tTestP()).isLessThan(0.01);
     assertThat(b.wilcoxonP()).isCloseTo(2.0 / 64, within(1e-12));
 
+    assertThat(lines.get(0).wallSeconds()).isEqualTo(3600.0);
+    assertThat(written.table().totalWallSeconds()).isEqualTo(7200.0);
     assertThat(lines.get(2).finished()).isZero();
+    assertThat(lines.get(2).wallSeconds()).isNaN();
     assertThat(lines.get(2).note()).contains("missing: config file not found", "1 of 2 cells not run");
 
     Path report = out.resolve("report");
     String md = Files.readString(report.resolve("results.md"));
-    assertThat(md).contains("| b |", " *", "missing: config file not found");
+    assertThat(md).contains("| b |", " *", "missing: config file not found", "| 3600 |",
+        "summed: 7200 s (2.0 h)");
     assertThat(Files.readString(report.resolve("results.csv")))
         .startsWith("model,seeds_finished,seeds_planned,vs,recall@20_mean,recall@20_sd,"
-            + "recall@20_p_ttest,recall@20_p_wilcoxon,note\n");
+            + "recall@20_p_ttest,recall@20_p_wilcoxon,wall_seconds,note\n");
     assertThat(Files.readString(report.resolve("results.tex")))
         .contains("\\begin{tabular}", "^{*}$", "c & --");
     byte[] png = Files.readAllBytes(report.resolve("plots/curve-backend-loss.png"));
