@@ -26,7 +26,8 @@ final class SuiteCommand implements Callable<Integer> {
   Path suiteFile;
 
   @Option(names = "--out", paramLabel = "DIR",
-      description = "the suite's directory (default: runs/suite-<suite name>)")
+      description = "the suite's directory (default: the file's suite.out, else"
+          + " runs/suite-<suite name>)")
   Path out;
 
   @Option(names = "--report-only", description = "only (re)write the report from finished cells")
@@ -42,7 +43,7 @@ final class SuiteCommand implements Callable<Integer> {
     SuiteFile suite = seeds == null
         ? SuiteFile.load(suiteFile)
         : SuiteFile.load(suiteFile).withSeeds(seeds);
-    Path directory = out != null ? out : Path.of("runs", "suite-" + suite.name());
+    Path directory = out != null ? out : suite.directory();
     long start = System.nanoTime();
     if (!reportOnly) {
       SuiteRunner.Tally tally = new SuiteRunner(suite, directory, ProviderRegistry.discover(),

@@ -22,7 +22,7 @@ import org.tensorflow.TensorFlow;
 
 /**
  * The files of one run: {@code config.properties} (resolved settings), {@code metrics.json},
- * {@code per-user.tsv}, {@code summary.md}, {@code curve.tsv}, {@code provenance.json} and the
+ * {@code per-user.tsv.gz}, {@code summary.md}, {@code curve.tsv}, {@code provenance.json} and the
  * {@code model/} checkpoint. Every file is written atomically; {@code metrics.json} is written
  * last, so its presence marks a complete run.
  */

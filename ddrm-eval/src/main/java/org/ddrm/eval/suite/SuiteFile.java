@@ -23,6 +23,9 @@ import org.ddrm.core.config.ConfigLoader;
  *   <li>{@code suite.baseline}: the row every other row is tested against
  *       ({@code row.NAME.baseline} names another one for a row);
  *   <li>{@code suite.metrics}: the table's metrics (default {@code recall@20, ndcg@20});
+ *   <li>{@code suite.out}: the suite's directory, relative to the suite file (default
+ *       {@code runs/suite-NAME} under the working directory); the paper suites keep their records
+ *       in the repository's {@code results/};
  *   <li>{@code set.KEY = VALUE}: an override for every cell;
  *   <li>{@code sweep.KEY = V1, V2, ...}: a grid axis over every row ({@code sweep.K1+K2}: one
  *       axis setting both keys to each value, e.g. {@code ddrm.steps+ddrm.inference_steps});
@@ -39,13 +42,14 @@ import org.ddrm.core.config.ConfigLoader;
  * @param seeds the seeds every variant runs with (empty: the configs' own seed)
  * @param baseline the baseline row's name, or empty
  * @param metrics the reported metrics
+ * @param out the suite's directory when the file names one ({@code suite.out})
  * @param set overrides for every cell, in file order
  * @param sweeps grid axes over every row
  * @param rows the rows in file order
  * @param bench the benchmark settings
  */
 public record SuiteFile(Path source, String name, String description, List<Long> seeds,
-    Optional<String> baseline, List<String> metrics, Map<String, String> set,
+    Optional<String> baseline, List<String> metrics, Optional<Path> out, Map<String, String> set,
     Map<String, List<String>> sweeps, List<Row> rows, BenchSettings bench) {
 
   private static final Pattern ROW_KEY =
@@ -93,6 +97,7 @@ public record SuiteFile(Path source, String name, String description, List<Long>
     List<Long> seeds = List.of();
     Optional<String> baseline = Optional.empty();
     List<String> metrics = List.of("recall@20", "ndcg@20");
+    Optional<Path> out = Optional.empty();
     Map<String, String> set = new LinkedHashMap<>();
     Map<String, List<String>> sweeps = new LinkedHashMap<>();
     Map<String, RowBuilder> rows = new LinkedHashMap<>();
@@ -113,6 +118,8 @@ public record SuiteFile(Path source, String name, String description, List<Long>
         baseline = Optional.of(value);
       } else if (key.equals("suite.metrics")) {
         metrics = list(file, key, value);
+      } else if (key.equals("suite.out")) {
+        out = Optional.of(base.resolve(value).normalize());
       } else if (key.startsWith("set.")) {
         set.put(key.substring("set.".length()), value);
       } else if (key.startsWith("sweep.")) {
@@ -136,7 +143,7 @@ public record SuiteFile(Path source, String name, String description, List<Long>
         benchEpochs = (int) parseLong(file, key, value);
       } else {
         throw new ConfigException(file + ": unknown suite key '" + key + "' (expected suite.name,"
-            + " suite.description, suite.seeds, suite.baseline, suite.metrics, set.KEY, sweep.KEY,"
+            + " suite.description, suite.seeds, suite.baseline, suite.metrics, suite.out, set.KEY, sweep.KEY,"
             + " row.NAME.config, row.NAME.baseline, row.NAME.set.KEY, row.NAME.sweep.KEY, bench.baseline,"
             + " bench.tolerance, bench.epochs)");
       }
@@ -171,14 +178,19 @@ public record SuiteFile(Path source, String name, String description, List<Long>
     if (benchEpochs < 1) {
       throw new ConfigException(file + ": bench.epochs must be at least 1, got " + benchEpochs);
     }
-    return new SuiteFile(file, name, description, seeds, baseline, metrics, set, sweeps, built,
+    return new SuiteFile(file, name, description, seeds, baseline, metrics, out, set, sweeps, built,
         new BenchSettings(benchBaseline, tolerance, benchEpochs));
   }
 
   /** This suite with other seeds (a shorter or longer run of the same grid). */
   public SuiteFile withSeeds(List<Long> otherSeeds) {
     return new SuiteFile(source, name, description, List.copyOf(otherSeeds), baseline, metrics,
-        set, sweeps, rows, bench);
+        out, set, sweeps, rows, bench);
+  }
+
+  /** Where the suite writes its cells and report: {@code suite.out}, else {@code runs/suite-NAME}. */
+  public Path directory() {
+    return out.orElseGet(() -> Path.of("runs", "suite-" + name));
   }
 
   private static final class RowBuilder {

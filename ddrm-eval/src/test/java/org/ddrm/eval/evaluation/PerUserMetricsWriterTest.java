@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,8 +37,8 @@ class PerUserMetricsWriterTest {
 
     Path file = PerUserMetricsWriter.write(directory, List.of(valid, test));
 
-    assertThat(file).isEqualTo(directory.resolve("per-user.tsv"));
-    assertThat(Files.readAllLines(file))
+    assertThat(file).isEqualTo(directory.resolve("per-user.tsv.gz"));
+    assertThat(gunzipped(file).split("\n"))
         .containsExactly(
             "user\tsplit\tn_truth\trecall@1\tndcg@1\tprecision@1\thit@1",
             "0\tvalid\t1\t1.0\t1.0\t1.0\t1.0",
@@ -49,9 +52,34 @@ class PerUserMetricsWriterTest {
 
     PerUserMetricsWriter.write(directory, result(Split.TEST, List.of(1), new int[] {3}));
 
-    assertThat(Files.readAllLines(directory.resolve(PerUserMetricsWriter.FILE_NAME))).hasSize(2);
+    assertThat(PerUserMetricsWriter.lines(directory)).hasSize(2);
     try (Stream<Path> files = Files.list(directory)) {
-      assertThat(files).containsExactly(directory.resolve("per-user.tsv"));
+      assertThat(files).containsExactly(directory.resolve("per-user.tsv.gz"));
+    }
+  }
+
+  @Test
+  void readsThePlainTableOfAnEarlierVersionAndReplacesItOnWriting() throws IOException {
+    Files.writeString(directory.resolve("per-user.tsv"), "user\tsplit\tn_truth\n7\ttest\t3\n");
+
+    assertThat(PerUserMetricsWriter.lines(directory))
+        .containsExactly("user\tsplit\tn_truth", "7\ttest\t3");
+
+    PerUserMetricsWriter.write(directory, result(Split.TEST, List.of(1), new int[] {3}));
+    try (Stream<Path> files = Files.list(directory)) {
+      assertThat(files).containsExactly(directory.resolve("per-user.tsv.gz"));
+    }
+  }
+
+  @Test
+  void aMissingTableIsNamedInTheError() {
+    assertThatThrownBy(() -> PerUserMetricsWriter.lines(directory))
+        .hasMessageContaining(directory.resolve("per-user.tsv.gz").toString());
+  }
+
+  private static String gunzipped(Path file) throws IOException {
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 

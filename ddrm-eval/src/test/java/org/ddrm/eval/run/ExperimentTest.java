@@ -54,7 +54,7 @@ class ExperimentTest {
   @Test
   void theRunDirectoryHoldsEveryResultFile() throws Exception {
     RunResult result = run(dir, SMALL_MF);
-    for (String name : List.of("config.properties", "metrics.json", "per-user.tsv", "summary.md",
+    for (String name : List.of("config.properties", "metrics.json", "per-user.tsv.gz", "summary.md",
         "curve.tsv", "provenance.json", "model/backend.index")) {
       assertThat(dir.resolve(name)).as(name).isRegularFile();
     }

@@ -79,6 +79,14 @@ class SuiteFileTest {
   }
 
   @Test
+  void theSuitesDirectoryIsSuiteOutRelativeToTheFileElseUnderRuns() throws Exception {
+    assertThat(suite("suite.name = n\nrow.a.config = a.properties\n").directory())
+        .isEqualTo(Path.of("runs", "suite-n"));
+    assertThat(suite("suite.out = ../results/n\nrow.a.config = a.properties\n").directory())
+        .isEqualTo(dir.getParent().resolve("results/n"));
+  }
+
+  @Test
   void mistakesNameTheKey() {
     assertThatThrownBy(() -> suite("row.a.config = a.properties\nsuite.seed = 1\n"))
         .isInstanceOf(ConfigException.class).hasMessageContaining("unknown suite key 'suite.seed'");
@@ -113,5 +121,8 @@ class SuiteFileTest {
     SuiteFile quick = SuiteFile.load(Path.of("../configs/suites/quick.properties"));
     assertThat(SuiteGrid.cells(quick)).hasSize(4);
     assertThat(quick.rows()).allMatch(r -> Files.isRegularFile(r.config()));
+    SuiteFile table2 = SuiteFile.load(Path.of("../configs/suites/table2-ml1m.properties"));
+    assertThat(table2.directory()).isEqualTo(Path.of("../results/table2-ml1m").toAbsolutePath()
+        .normalize());
   }
 }

@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.ddrm.core.plugin.ProviderRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,5 +101,40 @@ class SuiteRunnerTest {
         .contains("mf seed=1: settings changed since it finished (train.epochs), running again");
     assertThat(Files.readString(out.resolve("cells/mf/seed-1/curve.tsv")).lines()
         .filter(line -> line.startsWith("backend\t")).count()).isEqualTo(2);
+  }
+
+  @Test
+  void publishedRecordsWithoutCheckpointsCarryTheSuiteOn() throws Exception {
+    writeMfConfig(1);
+    Path file = dir.resolve("suite.properties");
+    Files.writeString(file, """
+        suite.seeds = 1, 2
+        suite.baseline = mf
+        set.cache.enabled = false
+        row.mf.config = mf.properties
+        """);
+    SuiteFile suite = SuiteFile.load(file);
+    Path out = dir.resolve("out");
+    assertThat(run(suite, out)).isEqualTo(new SuiteRunner.Tally(2, 0, 0));
+
+    // what a clone of the committed records holds: no checkpoints, and seed 2 as if its
+    // session ended mid-run (its partial files present, no metrics.json)
+    try (Stream<Path> models = Files.find(out, 4, (p, a) -> p.endsWith("model"))) {
+      for (Path model : models.toList()) {
+        try (Stream<Path> files = Files.walk(model)) {
+          for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+            Files.delete(f);
+          }
+        }
+      }
+    }
+    Files.delete(out.resolve("cells/mf/seed-2/metrics.json"));
+
+    progress.reset();
+    assertThat(run(suite, out)).isEqualTo(new SuiteRunner.Tally(1, 0, 1));
+    assertThat(progress.toString(StandardCharsets.UTF_8))
+        .contains("[1/2] mf seed=1: finished before, skipped", "[2/2] mf seed=2: done in");
+    assertThat(out.resolve("cells/mf/seed-2/per-user.tsv.gz")).isRegularFile();
+    assertThat(SuiteReport.write(suite, out).table().lines().get(0).finished()).isEqualTo(2);
   }
 }
