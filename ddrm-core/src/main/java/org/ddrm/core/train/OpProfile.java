@@ -12,9 +12,10 @@ import org.tensorflow.proto.RunOptions;
 
 /**
  * Where training steps spend their time: a few steps of each epoch run with TensorFlow's full
- * trace, and the kernel time of every executed node is added up by op type. Kernel times of ops
- * that ran side by side add up, so the total can exceed the steps' wall time; their ratio is the
- * parallelism the step reached.
+ * trace, and the kernel time of every executed node is added up by op type and by node (the
+ * costliest {@value #LISTED_NODES} nodes are listed, naming the graph's scopes, e.g. a gradient
+ * under {@code gradients/}). Kernel times of ops that ran side by side add up, so the total can
+ * exceed the steps' wall time; their ratio is the parallelism the step reached.
  */
 public final class OpProfile {
   /** Run options that make {@code Session.run} return per-node timings. */
@@ -22,7 +23,11 @@ public final class OpProfile {
       RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build();
 
   private final int stepsPerEpoch;
+  /** How many of the costliest nodes {@link #toJson} lists. */
+  static final int LISTED_NODES = 40;
+
   private final Map<String, OpTime> byType = new HashMap<>();
+  private final Map<String, OpTime> byNode = new HashMap<>();
   private int steps;
   private long wallMicros;
 
@@ -38,7 +43,7 @@ public final class OpProfile {
     this.stepsPerEpoch = stepsPerEpoch;
   }
 
-  /** Time spent by one op type over the traced steps. */
+  /** Time spent by one op type (or one node, then named by {@code type}) over the traced steps. */
   public record OpTime(String type, long micros, long executions) {
     OpTime plus(long moreMicros) {
       return new OpTime(type, micros + moreMicros, executions + 1);
@@ -58,6 +63,8 @@ public final class OpProfile {
         String type = opType(node);
         long micros = Math.max(0, node.getOpEndRelMicros() - node.getOpStartRelMicros());
         byType.merge(type, new OpTime(type, micros, 1), (a, b) -> a.plus(b.micros()));
+        String label = node.getNodeName() + " (" + type + ")";
+        byNode.merge(label, new OpTime(label, micros, 1), (a, b) -> a.plus(b.micros()));
       }
     }
   }
@@ -84,24 +91,42 @@ public final class OpProfile {
 
   /** Op types by total kernel time, longest first. */
   public List<OpTime> byTime() {
-    List<OpTime> all = new ArrayList<>(byType.values());
+    return longestFirst(byType);
+  }
+
+  /** Nodes ({@code "name (Type)"}) by total kernel time, longest first. */
+  public List<OpTime> nodesByTime() {
+    return longestFirst(byNode);
+  }
+
+  private static List<OpTime> longestFirst(Map<String, OpTime> times) {
+    List<OpTime> all = new ArrayList<>(times.values());
     all.sort(Comparator.comparingLong(OpTime::micros).reversed().thenComparing(OpTime::type));
     return all;
   }
 
-  /** The profile as a JSON-ready map: steps, wall and kernel milliseconds per step, op types. */
+  /**
+   * The profile as a JSON-ready map: steps, wall and kernel milliseconds per step, op types and
+   * the costliest nodes.
+   */
   public Map<String, Object> toJson() {
     long kernelMicros = byType.values().stream().mapToLong(OpTime::micros).sum();
-    List<Map<String, Object>> ops = new ArrayList<>();
-    for (OpTime op : byTime()) {
-      ops.add(Map.of("op", op.type(),
+    return Map.of("traced_steps", steps,
+        "wall_ms_per_step", wallMillisPerStep(),
+        "kernel_ms_per_step", steps == 0 ? 0.0 : kernelMicros / 1e3 / steps,
+        "ops", rows("op", byTime(), kernelMicros),
+        "nodes", rows("node", nodesByTime().subList(0, Math.min(LISTED_NODES, byNode.size())),
+            kernelMicros));
+  }
+
+  private List<Map<String, Object>> rows(String label, List<OpTime> times, long kernelMicros) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (OpTime op : times) {
+      rows.add(Map.of(label, op.type(),
           "ms_per_step", steps == 0 ? 0.0 : op.micros() / 1e3 / steps,
           "share", kernelMicros == 0 ? 0.0 : (double) op.micros() / kernelMicros,
           "executions_per_step", steps == 0 ? 0.0 : (double) op.executions() / steps));
     }
-    return Map.of("traced_steps", steps,
-        "wall_ms_per_step", wallMillisPerStep(),
-        "kernel_ms_per_step", steps == 0 ? 0.0 : kernelMicros / 1e3 / steps,
-        "ops", ops);
+    return rows;
   }
 }

@@ -97,6 +97,9 @@ class TrainingLoopTest {
       assertThat(profile.byTime()).extracting(OpProfile.OpTime::type)
           .contains("Square", "Sum", "Mul");
       assertThat(profile.byTime()).allSatisfy(op -> assertThat(op.executions()).isPositive());
+      assertThat(profile.nodesByTime()).extracting(OpProfile.OpTime::type)
+          .anySatisfy(node -> assertThat(node).endsWith(" (Square)"));
+      assertThat(profile.nodesByTime()).extracting(OpProfile.OpTime::executions).contains(6L);
       assertThat(source.seen).hasSize(10);
       assertThat((Integer) profile.toJson().get("traced_steps")).isEqualTo(6);
     }
