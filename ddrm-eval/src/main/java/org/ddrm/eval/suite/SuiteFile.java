@@ -188,6 +188,24 @@ public record SuiteFile(Path source, String name, String description, List<Long>
         out, set, sweeps, rows, bench);
   }
 
+  /**
+   * This suite with only the named rows, in file order (to run some rows first, or again); the
+   * cells keep their directories.
+   *
+   * @throws ConfigException naming the suite's rows when a name is not one of them
+   */
+  public SuiteFile withOnlyRows(List<String> names) {
+    List<String> known = rows.stream().map(Row::name).toList();
+    for (String name : names) {
+      if (!known.contains(name)) {
+        throw new ConfigException(source + ": no row '" + name + "' (rows: "
+            + String.join(", ", known) + ")");
+      }
+    }
+    return new SuiteFile(source, name, description, seeds, baseline, metrics, out, set, sweeps,
+        rows.stream().filter(r -> names.contains(r.name())).toList(), bench);
+  }
+
   /** Where the suite writes its cells and report: {@code suite.out}, else {@code runs/suite-NAME}. */
   public Path directory() {
     return out.orElseGet(() -> Path.of("runs", "suite-" + name));

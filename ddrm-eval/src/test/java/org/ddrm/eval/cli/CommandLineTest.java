@@ -90,6 +90,27 @@ class CommandLineTest {
   }
 
   @Test
+  void chosenRowsRunAloneWhileTheReportCoversEveryRow() throws Exception {
+    Files.writeString(dir.resolve("tiny.properties"), "backend = mf\nmf.dim = 8\n"
+        + "data.synthetic.users = 200\ndata.synthetic.items = 150\ntrain.epochs = 1\n"
+        + "train.eval_every = 1\ntrain.min_epochs = 1\neval.ks = 10, 20\ncache.enabled = false\n");
+    Path suite = dir.resolve("two.properties");
+    Files.writeString(suite, "suite.seeds = 1\nrow.tiny.config = tiny.properties\n"
+        + "row.later.config = later.properties\n");
+    Path out = dir.resolve("out");
+    assertThat(execute("suite", suite.toString(), "--rows", "tiny", "--out", out.toString()))
+        .isEqualTo(0);
+    assertThat(out.resolve("cells/tiny/seed-1/metrics.json")).isRegularFile();
+    assertThat(out.resolve("cells/later")).doesNotExist();
+    assertThat(Files.readString(out.resolve("report/results.md")))
+        .contains("| tiny | 1/1 |", "| later | 0/1 |");
+
+    assertThat(execute("suite", suite.toString(), "--rows", "tinny", "--out", out.toString()))
+        .isNotZero();
+    assertThat(err.toString()).contains("no row 'tinny' (rows: tiny, later)");
+  }
+
+  @Test
   void runNeedsAConfigOrAResumeDirectory() throws Exception {
     assertThat(execute("run")).isEqualTo(1);
     assertThat(err.toString()).contains("give either a CONFIG file or --resume DIR");

@@ -79,6 +79,22 @@ class SuiteFileTest {
   }
 
   @Test
+  void aSuiteNarrowedToSomeRowsKeepsTheirCellsAndRefusesUnknownRows() throws Exception {
+    SuiteFile suite = suite("""
+        suite.seeds = 1
+        row.a.config = a.properties
+        row.b.config = b.properties
+        row.c.config = c.properties
+        """);
+    SuiteFile narrowed = suite.withOnlyRows(List.of("c", "a"));
+    assertThat(narrowed.rows()).extracting(SuiteFile.Row::name).containsExactly("a", "c");
+    assertThat(SuiteGrid.cells(narrowed).get(1).directory(dir))
+        .isEqualTo(SuiteGrid.cells(suite).get(2).directory(dir));
+    assertThatThrownBy(() -> suite.withOnlyRows(List.of("d")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("no row 'd' (rows: a, b, c)");
+  }
+
+  @Test
   void theSuitesDirectoryIsSuiteOutRelativeToTheFileElseUnderRuns() throws Exception {
     assertThat(suite("suite.name = n\nrow.a.config = a.properties\n").directory())
         .isEqualTo(Path.of("runs", "suite-n"));
