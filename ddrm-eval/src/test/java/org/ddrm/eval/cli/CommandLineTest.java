@@ -59,9 +59,7 @@ class CommandLineTest {
 
   @Test
   void benchWritesTimings() throws Exception {
-    Path config = dir.resolve("bench.properties");
-    Files.writeString(config, "backend = mf\nmf.dim = 8\ndata.synthetic.users = 200\n"
-        + "data.synthetic.items = 150\n");
+    Path config = tinyMfConfig("bench.properties", "");
     Path out = dir.resolve("bench");
     assertThat(execute("bench", config.toString(), "--epochs", "2", "--out", out.toString()))
         .isEqualTo(0);
@@ -91,9 +89,8 @@ class CommandLineTest {
 
   @Test
   void chosenRowsRunAloneWhileTheReportCoversEveryRow() throws Exception {
-    Files.writeString(dir.resolve("tiny.properties"), "backend = mf\nmf.dim = 8\n"
-        + "data.synthetic.users = 200\ndata.synthetic.items = 150\ntrain.epochs = 1\n"
-        + "train.eval_every = 1\ntrain.min_epochs = 1\neval.ks = 10, 20\ncache.enabled = false\n");
+    tinyMfConfig("tiny.properties", "train.epochs = 1\ntrain.eval_every = 1\n"
+        + "train.min_epochs = 1\neval.ks = 10, 20\ncache.enabled = false\n");
     Path suite = dir.resolve("two.properties");
     Files.writeString(suite, "suite.seeds = 1\nrow.tiny.config = tiny.properties\n"
         + "row.later.config = later.properties\n");
@@ -108,6 +105,14 @@ class CommandLineTest {
     assertThat(execute("suite", suite.toString(), "--rows", "tinny", "--out", out.toString()))
         .isNotZero();
     assertThat(err.toString()).contains("no row 'tinny' (rows: tiny, later)");
+  }
+
+  /** An 8-dimensional MF-BPR config on a small synthetic data set, plus {@code extra} lines. */
+  private Path tinyMfConfig(String name, String extra) throws Exception {
+    Path config = dir.resolve(name);
+    Files.writeString(config, "backend = mf\nmf.dim = 8\ndata.synthetic.users = 200\n"
+        + "data.synthetic.items = 150\n" + extra);
+    return config;
   }
 
   @Test

@@ -41,18 +41,23 @@ class SuiteRunnerTest {
         """.formatted(epochs));
   }
 
+  /** The suite file {@code suite.properties} with {@code text}, read. */
+  private SuiteFile suite(String text) throws Exception {
+    Path file = dir.resolve("suite.properties");
+    Files.writeString(file, text);
+    return SuiteFile.load(file);
+  }
+
   @Test
   void finishedCellsAreSkippedAndMissingConfigsDoNotStopTheSuite() throws Exception {
     writeMfConfig(2);
-    Path file = dir.resolve("suite.properties");
-    Files.writeString(file, """
+    SuiteFile suite = suite("""
         suite.seeds = 1, 2
         suite.baseline = mf
         set.cache.enabled = false
         row.ghost.config = not-yet.properties
         row.mf.config = mf.properties
         """);
-    SuiteFile suite = SuiteFile.load(file);
     Path out = dir.resolve("out");
 
     SuiteRunner.Tally first = run(suite, out);
@@ -84,13 +89,11 @@ class SuiteRunnerTest {
   @Test
   void aFinishedCellWhoseConfigChangedRunsAgain() throws Exception {
     writeMfConfig(1);
-    Path file = dir.resolve("suite.properties");
-    Files.writeString(file, """
+    SuiteFile suite = suite("""
         suite.seeds = 1
         set.cache.enabled = false
         row.mf.config = mf.properties
         """);
-    SuiteFile suite = SuiteFile.load(file);
     Path out = dir.resolve("out");
     assertThat(run(suite, out)).isEqualTo(new SuiteRunner.Tally(1, 0, 0));
 
@@ -106,14 +109,12 @@ class SuiteRunnerTest {
   @Test
   void publishedRecordsWithoutCheckpointsCarryTheSuiteOn() throws Exception {
     writeMfConfig(1);
-    Path file = dir.resolve("suite.properties");
-    Files.writeString(file, """
+    SuiteFile suite = suite("""
         suite.seeds = 1, 2
         suite.baseline = mf
         set.cache.enabled = false
         row.mf.config = mf.properties
         """);
-    SuiteFile suite = SuiteFile.load(file);
     Path out = dir.resolve("out");
     assertThat(run(suite, out)).isEqualTo(new SuiteRunner.Tally(2, 0, 0));
 
