@@ -20,14 +20,16 @@ import org.ddrm.api.graph.Pooling;
 public record LightGcnSettings(int dim, int layers, Pooling pooling, double reg, double initStd) {
   /** Every key with its default (LightGCN's reference values on ML-1M). */
   public static final List<SettingSpec> SPECS = List.of(
-      new SettingSpec("dim", "64", "embedding size"),
-      new SettingSpec("layers", "3", "propagation layers L"),
+      new SettingSpec("dim", "64", "embedding size").atLeast(1),
+      new SettingSpec("layers", "3", "propagation layers L").atLeast(0),
       new SettingSpec("pooling", "mean",
           "pooling over layers 0..L: mean, normalized_sum (layer 0 plus every"
-          + " propagated layer, rows L2-normalised and fed on normalised) or sum"),
+          + " propagated layer, rows L2-normalised and fed on normalised) or sum")
+              .oneOf("mean", "normalized_sum", "sum"),
       new SettingSpec("reg", "0.0001",
-          "L2 weight on the batch's layer-0 user, positive and negative embeddings"),
-      new SettingSpec("init_std", "0.1", "standard deviation of the normal initial embeddings"));
+          "L2 weight on the batch's layer-0 user, positive and negative embeddings").nonNegative(),
+      new SettingSpec("init_std", "0.1", "standard deviation of the normal initial embeddings")
+          .positive());
 
   /**
    * Reads the settings of a provider-scoped view; errors name {@code provider.key}.

@@ -29,9 +29,11 @@ public final class MfBackendProvider implements EmbeddingBackendProvider {
   @Override
   public List<SettingSpec> settings() {
     return List.of(
-        new SettingSpec("dim", "64", "embedding size"),
-        new SettingSpec("reg", "0.0001", "L2 weight on the batch's user, positive and negative embeddings"),
-        new SettingSpec("init_std", "0.1", "standard deviation of the normal initial embeddings"));
+        new SettingSpec("dim", "64", "embedding size").atLeast(1),
+        new SettingSpec("reg", "0.0001", "L2 weight on the batch's user, positive and negative embeddings")
+            .nonNegative(),
+        new SettingSpec("init_std", "0.1", "standard deviation of the normal initial embeddings")
+            .positive());
   }
 
   @Override

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.ddrm.api.SettingSpec;
+import org.ddrm.api.ValueRule;
 import org.ddrm.api.Settings;
 import org.ddrm.backend.lightgcn.LightGcnSettings;
 
@@ -20,12 +21,16 @@ record SglSettings(LightGcnSettings encoder, Augmentation augmentation, double d
   static {
     List<SettingSpec> specs = new ArrayList<>(LightGcnSettings.SPECS);
     specs.add(new SettingSpec("augmentation", "edge_drop",
-        "how the two views are drawn each epoch: edge_drop, node_drop or random_walk"));
-    specs.add(new SettingSpec("drop_ratio", "0.1", "share of edges (or nodes) a view drops"));
-    specs.add(new SettingSpec("temperature", "0.2", "InfoNCE temperature"));
-    specs.add(new SettingSpec("ssl_weight", "0.1", "weight of the InfoNCE loss against BPR"));
+        "how the two views are drawn each epoch: edge_drop, node_drop or random_walk")
+        .oneOf("edge_drop", "node_drop", "random_walk"));
+    specs.add(new SettingSpec("drop_ratio", "0.1", "share of edges (or nodes) a view drops")
+        .withRule(ValueRule.shareBelowOne()));
+    specs.add(new SettingSpec("temperature", "0.2", "InfoNCE temperature").positive());
+    specs.add(new SettingSpec("ssl_weight", "0.1", "weight of the InfoNCE loss against BPR")
+        .nonNegative());
     specs.add(new SettingSpec("negatives", "batch",
-        "InfoNCE negatives: batch (the batch's distinct users / items) or all (every user / item)"));
+        "InfoNCE negatives: batch (the batch's distinct users / items) or all (every user / item)")
+        .oneOf("batch", "all"));
     SPECS = List.copyOf(specs);
   }
 

@@ -40,19 +40,23 @@ public final class DecaProvider implements DenoiserProvider {
   public List<SettingSpec> settings() {
     return List.of(
         new SettingSpec("objective", "alternate",
-            "alternate (DP at even steps, DN at odd ones), dp or dn"),
-        new SettingSpec("c1", "1000", "DP's stand-in for -log 0 (weight of f on sampled negatives)"),
-        new SettingSpec("c2", "1000", "DN's stand-in for -log 0 (weight of 1 - f on positives)"),
+            "alternate (DP at even steps, DN at odd ones), dp or dn")
+                .oneOf("alternate", "dp", "dn"),
+        new SettingSpec("c1", "1000", "DP's stand-in for -log 0 (weight of f on sampled negatives)")
+            .positive(),
+        new SettingSpec("c2", "1000", "DN's stand-in for -log 0 (weight of 1 - f on positives)")
+            .positive(),
         new SettingSpec("alpha", "1.0",
-            "weight of KL(prior || target) against KL(target || prior), in [0, 1]"),
+            "weight of KL(prior || target) against KL(target || prior), in [0, 1]").probability(),
         new SettingSpec("prior", "mf",
             "the prior g: mf (an MF of size prior_dim, trained with the rest: DeCA) or pretrained"
                 + " (the backend after its plain BPR stage, frozen; the backend then trains on"
-                + " DeCA's loss from there: DeCA-p)"),
-        new SettingSpec("prior_dim", "32", "embedding size of the MF prior model g"),
-        new SettingSpec("noise_dim", "32", "embedding size of the noise models h1 and h2"),
+                + " DeCA's loss from there: DeCA-p)").oneOf("mf", "pretrained"),
+        new SettingSpec("prior_dim", "32", "embedding size of the MF prior model g").atLeast(1),
+        new SettingSpec("noise_dim", "32", "embedding size of the noise models h1 and h2")
+            .atLeast(1),
         new SettingSpec("init_std", "0.01",
-            "standard deviation of the normal initial embeddings of g, h1 and h2"));
+            "standard deviation of the normal initial embeddings of g, h1 and h2").positive());
   }
 
   @Override

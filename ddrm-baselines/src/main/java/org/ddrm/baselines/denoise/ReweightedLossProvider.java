@@ -30,8 +30,9 @@ public final class ReweightedLossProvider implements DenoiserProvider {
   public List<SettingSpec> settings() {
     return List.of(
         new SettingSpec("form", "bpr",
-            "loss that is reweighted: bpr (per triple) or bce (positives and sampled negatives)"),
-        new SettingSpec("beta", "0.25", "exponent of the weight (0: plain loss)"));
+            "loss that is reweighted: bpr (per triple) or bce (positives and sampled negatives)")
+                .oneOf("bpr", "bce"),
+        new SettingSpec("beta", "0.25", "exponent of the weight (0: plain loss)").nonNegative());
   }
 
   @Override

@@ -6,6 +6,7 @@ import org.ddrm.api.DenoiserProvider;
 import org.ddrm.api.EmbeddingBackend;
 import org.ddrm.api.ModelGraph;
 import org.ddrm.api.SettingSpec;
+import org.ddrm.api.ValueRule;
 import org.ddrm.api.Settings;
 import org.ddrm.api.TripleBatch;
 import org.ddrm.baselines.settings.ProviderSettings;
@@ -30,10 +31,12 @@ public final class TruncatedLossProvider implements DenoiserProvider {
   public List<SettingSpec> settings() {
     return List.of(
         new SettingSpec("form", "bpr",
-            "loss that is truncated: bpr (per triple) or bce (per positive, with the sampled negatives)"),
-        new SettingSpec("drop_rate", "0.2", "final share of a batch's positives left out, in [0, 1)"),
+            "loss that is truncated: bpr (per triple) or bce (per positive, with the sampled negatives)")
+                .oneOf("bpr", "bce"),
+        new SettingSpec("drop_rate", "0.2", "final share of a batch's positives left out, in [0, 1)")
+            .withRule(ValueRule.shareBelowOne()),
         new SettingSpec("ramp_iterations", "30000",
-            "training steps over which the share rises linearly from 0 to drop_rate"));
+            "training steps over which the share rises linearly from 0 to drop_rate").atLeast(1));
   }
 
   @Override

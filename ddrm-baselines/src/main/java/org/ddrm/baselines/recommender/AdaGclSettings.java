@@ -35,28 +35,36 @@ record AdaGclSettings(int dim, int layers, double reg, double initStd, double ss
   static final String NAME = "adagcl";
 
   static final List<SettingSpec> SPECS = List.of(
-      new SettingSpec("dim", "32", "embedding size of the main model and both view generators"),
+      new SettingSpec("dim", "32", "embedding size of the main model and both view generators")
+          .atLeast(1),
       new SettingSpec("layers", "2",
-          "LightGCN layers (sum pooling) of the main model, the VGAE encoder and the denoiser"),
+          "LightGCN layers (sum pooling) of the main model, the VGAE encoder and the denoiser")
+              .atLeast(1),
       new SettingSpec("reg", "0.00001",
-          "weight of the squared norm of every parameter of each of the three parts"),
+          "weight of the squared norm of every parameter of each of the three parts").nonNegative(),
       new SettingSpec("init_std", "0.02", "standard deviation of the normal initial embeddings"
-          + " (about that of the authors' Xavier-uniform tables on ML-1M)"),
-      new SettingSpec("ssl_weight", "0.1", "weight of InfoNCE between the two generated views"),
+          + " (about that of the authors' Xavier-uniform tables on ML-1M)").positive(),
+      new SettingSpec("ssl_weight", "0.1", "weight of InfoNCE between the two generated views")
+          .nonNegative(),
       new SettingSpec("ib_weight", "0.1",
-          "weight of the information-bottleneck InfoNCE terms (each view against itself, detached)"),
-      new SettingSpec("temperature", "0.5", "InfoNCE temperature"),
-      new SettingSpec("kl_weight", "0.1", "weight of the VGAE's KL term"),
-      new SettingSpec("lambda0", "0.0001", "weight of the L0 penalty on the denoiser's edge gates"),
+          "weight of the information-bottleneck InfoNCE terms (each view against itself, detached)")
+              .nonNegative(),
+      new SettingSpec("temperature", "0.5", "InfoNCE temperature").positive(),
+      new SettingSpec("kl_weight", "0.1", "weight of the VGAE's KL term").nonNegative(),
+      new SettingSpec("lambda0", "0.0001", "weight of the L0 penalty on the denoiser's edge gates")
+          .nonNegative(),
       new SettingSpec("gamma", "-0.45", "hard-concrete stretch: lower end (negative)"),
       new SettingSpec("zeta", "1.05", "hard-concrete stretch: upper end (above 1)"),
       new SettingSpec("concrete_temperature", "2.0",
-          "hard-concrete temperature of the first epoch"),
-      new SettingSpec("concrete_decay", "0.98", "factor on the hard-concrete temperature per epoch"),
-      new SettingSpec("concrete_min", "0.05", "floor of the hard-concrete temperature"),
+          "hard-concrete temperature of the first epoch").positive(),
+      new SettingSpec("concrete_decay", "0.98", "factor on the hard-concrete temperature per epoch")
+          .positive(),
+      new SettingSpec("concrete_min", "0.05", "floor of the hard-concrete temperature").positive(),
       new SettingSpec("denoiser_input", "initial", "tables the edge denoiser trains on: initial"
-          + " (a frozen copy of the main model's initial tables, the authors' code) | current"),
-      new SettingSpec("denoiser_epsilon", "0.001", "epsilon of the edge denoiser's Adam"));
+          + " (a frozen copy of the main model's initial tables, the authors' code) | current")
+          .oneOf("initial", "current"),
+      new SettingSpec("denoiser_epsilon", "0.001", "epsilon of the edge denoiser's Adam")
+          .positive());
 
   /** The tables the edge denoiser's training forward starts from. */
   enum DenoiserInput { INITIAL, CURRENT }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.ddrm.api.ModelGraph;
 import org.ddrm.api.RecommenderProvider;
 import org.ddrm.api.SettingSpec;
+import org.ddrm.api.ValueRule;
 import org.ddrm.api.Settings;
 import org.ddrm.api.TrainableModel;
 import org.ddrm.baselines.settings.ProviderSettings;
@@ -23,12 +24,14 @@ public final class CdaeProvider implements RecommenderProvider {
   @Override
   public List<SettingSpec> settings() {
     return List.of(
-        new SettingSpec("dim", "64", "hidden layer width (and per-user node width)"),
+        new SettingSpec("dim", "64", "hidden layer width (and per-user node width)").atLeast(1),
         new SettingSpec("corruption", "0.5",
-            "share of a user's train items dropped from the input"),
-        new SettingSpec("activation", "relu", "hidden activation: relu, sigmoid or tanh"),
+            "share of a user's train items dropped from the input")
+                .withRule(ValueRule.shareBelowOne()),
+        new SettingSpec("activation", "relu", "hidden activation: relu, sigmoid or tanh")
+            .oneOf("relu", "sigmoid", "tanh"),
         new SettingSpec("reg", "0.0", "L2 weight: reg/2 times the squared norms of both weight"
-            + " matrices and (per user, batch mean) of the batch's user nodes"));
+            + " matrices and (per user, batch mean) of the batch's user nodes").nonNegative());
   }
 
   @Override

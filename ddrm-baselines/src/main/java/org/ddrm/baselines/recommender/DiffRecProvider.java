@@ -4,6 +4,7 @@ import java.util.List;
 import org.ddrm.api.ModelGraph;
 import org.ddrm.api.RecommenderProvider;
 import org.ddrm.api.SettingSpec;
+import org.ddrm.api.ValueRule;
 import org.ddrm.api.Settings;
 import org.ddrm.api.TrainableModel;
 import org.ddrm.api.nn.NoiseSchedule;
@@ -25,19 +26,23 @@ public final class DiffRecProvider implements RecommenderProvider {
   public List<SettingSpec> settings() {
     return List.of(
         new SettingSpec("dims", "200,600", "decoder widths of the denoiser MLP; the encoder"
-            + " mirrors them (items+step_dim -> 600 -> 200 -> 600 -> items)"),
-        new SettingSpec("activation", "tanh", "hidden activation: tanh, sigmoid or relu"),
-        new SettingSpec("step_dim", "10", "width of the sinusoidal step embedding"),
-        new SettingSpec("dropout", "0.5", "dropout on the noisy input row in training"),
-        new SettingSpec("steps", "5", "diffusion steps T"),
-        new SettingSpec("noise_scale", "0.5", "noise scale of the linear-var schedule"),
-        new SettingSpec("noise_min", "0.001", "smallest variance (before scaling)"),
-        new SettingSpec("noise_max", "0.01", "largest variance (before scaling)"),
-        new SettingSpec("first_beta", "0.00001", "value that replaces the first beta"),
-        new SettingSpec("reweight", "true", "weight step t's x_0 error by SNR(t-1) - SNR(t)"),
-        new SettingSpec("history", "10", "losses kept per step for importance-sampled steps"),
+            + " mirrors them (items+step_dim -> 600 -> 200 -> 600 -> items)").sizes(),
+        new SettingSpec("activation", "tanh", "hidden activation: tanh, sigmoid or relu")
+            .oneOf("tanh", "sigmoid", "relu"),
+        new SettingSpec("step_dim", "10", "width of the sinusoidal step embedding").atLeast(1),
+        new SettingSpec("dropout", "0.5", "dropout on the noisy input row in training")
+            .withRule(ValueRule.shareBelowOne()),
+        new SettingSpec("steps", "5", "diffusion steps T").atLeast(1),
+        new SettingSpec("noise_scale", "0.5", "noise scale of the linear-var schedule").positive(),
+        new SettingSpec("noise_min", "0.001", "smallest variance (before scaling)").positive(),
+        new SettingSpec("noise_max", "0.01", "largest variance (before scaling)").positive(),
+        new SettingSpec("first_beta", "0.00001", "value that replaces the first beta").positive(),
+        new SettingSpec("reweight", "true", "weight step t's x_0 error by SNR(t-1) - SNR(t)")
+            .flag(),
+        new SettingSpec("history", "10", "losses kept per step for importance-sampled steps")
+            .atLeast(1),
         new SettingSpec("uniform_share", "0.001", "share of uniform probability mixed into the"
-            + " importance-sampled step distribution"));
+            + " importance-sampled step distribution").probability());
   }
 
   @Override

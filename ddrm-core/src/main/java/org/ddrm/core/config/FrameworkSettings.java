@@ -3,6 +3,7 @@ package org.ddrm.core.config;
 import java.util.ArrayList;
 import java.util.List;
 import org.ddrm.api.SettingSpec;
+import org.ddrm.api.ValueRule;
 import org.ddrm.core.data.SyntheticDataSpec;
 
 /** The framework's own settings (not a provider's), with their defaults. */
@@ -10,12 +11,14 @@ public final class FrameworkSettings {
   /** Settings of a training stage; read under {@code train.} (first stage) and {@code denoise.}. */
   public static final List<SettingSpec> STAGE =
       List.of(
-          new SettingSpec("epochs", "1000", "maximum number of epochs"),
-          new SettingSpec("batch_size", "2048", "training examples per step"),
-          new SettingSpec("lr", "0.001", "Adam learning rate"),
-          new SettingSpec("eval_every", "5", "validate every this many epochs (0: never)"),
-          new SettingSpec("patience", "6", "stop after this many validations without improvement"),
-          new SettingSpec("min_epochs", "30", "never stop early before this epoch"),
+          new SettingSpec("epochs", "1000", "maximum number of epochs").atLeast(1),
+          new SettingSpec("batch_size", "2048", "training examples per step").atLeast(1),
+          new SettingSpec("lr", "0.001", "Adam learning rate").positive(),
+          new SettingSpec("eval_every", "5", "validate every this many epochs (0: never)")
+              .atLeast(0),
+          new SettingSpec("patience", "6", "stop after this many validations without improvement")
+              .atLeast(1),
+          new SettingSpec("min_epochs", "30", "never stop early before this epoch").atLeast(0),
           new SettingSpec("select_metric", "recall@10", "validation metric that selects the checkpoint"));
 
   private FrameworkSettings() {}
@@ -23,47 +26,59 @@ public final class FrameworkSettings {
   /** Every framework key with its default. */
   public static List<SettingSpec> all() {
     List<SettingSpec> specs = new ArrayList<>();
-    specs.add(new SettingSpec("seed", "2024", "seed of Java-side sampling and of every TF op"));
+    specs.add(new SettingSpec("seed", "2024", "seed of Java-side sampling and of every TF op")
+        .withRule(ValueRule.integerAtLeast(Long.MIN_VALUE)));
     specs.add(new SettingSpec("data.path", "synthetic",
         "split directory (train/valid/test files) or 'synthetic' for the embedded data set"));
     SyntheticDataSpec synthetic = SyntheticDataSpec.defaults();
     specs.add(new SettingSpec("data.synthetic.users", String.valueOf(synthetic.numUsers()),
-        "synthetic data: number of users"));
+        "synthetic data: number of users").atLeast(2));
     specs.add(new SettingSpec("data.synthetic.items", String.valueOf(synthetic.numItems()),
-        "synthetic data: number of items"));
+        "synthetic data: number of items").atLeast(2));
     specs.add(new SettingSpec("data.synthetic.noise_ratio", String.valueOf(synthetic.noiseRatio()),
-        "synthetic data: share of train/valid pairs that are planted false positives"));
+        "synthetic data: share of train/valid pairs that are planted false positives")
+        .withRule(ValueRule.shareBelowOne()));
     specs.add(new SettingSpec("data.synthetic.seed", String.valueOf(synthetic.seed()),
-        "synthetic data: generator seed (kept apart from the run's seed)"));
+        "synthetic data: generator seed (kept apart from the run's seed)")
+        .withRule(ValueRule.integerAtLeast(Long.MIN_VALUE)));
     specs.add(new SettingSpec("data.inject_noise_ratio", "0",
         "random-noise setting: share of train and valid made of planted random unobserved pairs"
-            + " (test untouched; 0: none)"));
+            + " (test untouched; 0: none)").withRule(ValueRule.shareBelowOne()));
     specs.add(new SettingSpec("data.inject_noise_seed", "7",
-        "seed of the planted random pairs (kept apart from the run's seed)"));
+        "seed of the planted random pairs (kept apart from the run's seed)")
+        .withRule(ValueRule.integerAtLeast(Long.MIN_VALUE)));
     specs.add(new SettingSpec("backend", "", "embedding backend provider (mf, lightgcn, sgl)"));
     specs.add(new SettingSpec("denoiser", "none", "denoiser provider on the backend (none, ddrm, ...)"));
     specs.add(new SettingSpec("recommender", "",
         "stand-alone recommender provider, instead of backend + denoiser"));
     for (SettingSpec s : STAGE) {
-      specs.add(new SettingSpec("train." + s.key(), s.defaultValue(), "first stage: " + s.description()));
+      specs.add(new SettingSpec("train." + s.key(), s.defaultValue(), "first stage: " + s.description(),
+          s.rule()));
       specs.add(new SettingSpec("denoise." + s.key(), s.defaultValue(),
-          "frozen-backend denoiser stage: " + s.description()));
+          "frozen-backend denoiser stage: " + s.description(), s.rule()));
     }
     specs.add(new SettingSpec("denoise.seed", "",
         "seed of the frozen-backend denoiser stage's ops and sampling (empty: the run's seed);"
-            + " denoisers of several seeds then share one cached backend"));
+            + " denoisers of several seeds then share one cached backend")
+        .withRule(ValueRule.integerAtLeast(Long.MIN_VALUE)));
     specs.add(new SettingSpec("cache.dir", "runs/backend-cache",
         "where trained backends are kept, keyed by backend settings, seed and data hash"));
     specs.add(new SettingSpec("cache.enabled", "true",
-        "reuse a cached backend for frozen-backend denoisers (DDRM) instead of retraining it"));
-    specs.add(new SettingSpec("eval.ks", "10,20,50,100", "cut-offs of the ranking metrics"));
-    specs.add(new SettingSpec("eval.batch_size", "1024", "users per full-ranking evaluation batch"));
+        "reuse a cached backend for frozen-backend denoisers (DDRM) instead of retraining it")
+        .flag());
+    specs.add(new SettingSpec("eval.ks", "10,20,50,100", "cut-offs of the ranking metrics")
+        .sizes());
+    specs.add(new SettingSpec("eval.batch_size", "1024", "users per full-ranking evaluation batch")
+        .atLeast(1));
     specs.add(new SettingSpec("profile.steps", "0", "training steps per epoch traced op by op into"
-        + " op-profile-STAGE.json in the run directory (0: none)"));
-    specs.add(new SettingSpec("tf.intra_op_threads", "2", "threads inside one TF op (0: TF decides)"));
-    specs.add(new SettingSpec("tf.inter_op_threads", "2", "TF ops run side by side (0: TF decides)"));
+        + " op-profile-STAGE.json in the run directory (0: none)").atLeast(0));
+    specs.add(new SettingSpec("tf.intra_op_threads", "2", "threads inside one TF op (0: TF decides)")
+        .atLeast(0));
+    specs.add(new SettingSpec("tf.inter_op_threads", "2", "TF ops run side by side (0: TF decides)")
+        .atLeast(0));
     specs.add(new SettingSpec("tf.deterministic", "false",
-        "bit-for-bit repeatable runs: locked optimiser updates and one intra-op thread (slower)"));
+        "bit-for-bit repeatable runs: locked optimiser updates and one intra-op thread (slower)")
+        .flag());
     return specs;
   }
 }

@@ -12,7 +12,8 @@ import org.ddrm.api.SettingSpec;
 /**
  * The keys a run accepts: the framework's own and those of the providers the run uses, each with
  * its default. Validation rejects unknown keys, naming the nearest valid one, and returns the
- * resolved settings (defaults plus the file's values).
+ * resolved settings (defaults plus the file's values). A value outside its key's
+ * {@link org.ddrm.api.ValueRule} is rejected, naming the key, the value and what it accepts.
  */
 public final class SettingsSchema {
   private final Map<String, SettingSpec> specs = new TreeMap<>();
@@ -21,7 +22,7 @@ public final class SettingsSchema {
   public SettingsSchema add(String prefix, List<SettingSpec> keys) {
     for (SettingSpec spec : keys) {
       String full = prefix.isEmpty() ? spec.key() : prefix + "." + spec.key();
-      specs.put(full, new SettingSpec(full, spec.defaultValue(), spec.description()));
+      specs.put(full, spec.withKey(full));
     }
     return this;
   }
@@ -33,7 +34,8 @@ public final class SettingsSchema {
   /**
    * Checks every key of the raw config against the schema and fills in defaults.
    *
-   * @throws ConfigException naming the source, the unknown key and the nearest valid key
+   * @throws ConfigException naming the source and the unknown key with the nearest valid key, or
+   *     the key whose value its rule rejects
    */
   public MapSettings validate(ConfigLoader.RawConfig raw) {
     Map<String, String> resolved = new LinkedHashMap<>();
@@ -46,7 +48,12 @@ public final class SettingsSchema {
             "unknown setting '" + key + "' in " + raw.source() + hint
                 + " (run 'ddrm list' to see every provider's settings)");
       }
-      resolved.put(key, entry.getValue());
+      String value = entry.getValue();
+      specs.get(key).problem(value).ifPresent(problem -> {
+        throw new ConfigException(
+            "setting '" + key + "' = '" + value + "' in " + raw.source() + ": " + problem);
+      });
+      resolved.put(key, value);
     }
     return MapSettings.of(resolved);
   }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.ddrm.api.SettingSpec;
+import org.ddrm.api.ValueRule;
 import org.ddrm.api.Settings;
 import org.ddrm.api.graph.Pooling;
 import org.ddrm.api.nn.NoiseSchedule;
@@ -40,45 +41,63 @@ record DdrmSettings(
     int attentionWidth) {
 
   static final List<SettingSpec> SPECS = List.of(
-      new SettingSpec("steps", "20", "diffusion steps T of training"),
+      new SettingSpec("steps", "20", "diffusion steps T of training").atLeast(1),
       new SettingSpec("inference_steps", "20",
-          "reverse steps T' at inference; when T' > T the schedule is recomputed for T' steps"),
-      new SettingSpec("noise_scale", "0.0001", "noise scale s of the linear-variance schedule"),
-      new SettingSpec("noise_min", "0.0001", "lower end of the schedule's variance, before s"),
-      new SettingSpec("noise_max", "0.001", "upper end of the schedule's variance, before s"),
-      new SettingSpec("first_beta", "0.00001", "value that overrides the first beta"),
-      new SettingSpec("hidden", "1000,100,1000", "hidden widths of each denoiser MLP"),
-      new SettingSpec("activation", "sigmoid", "MLP activation: sigmoid, relu or tanh"),
-      new SettingSpec("dropout", "0.5", "dropout rate on the noisy embedding (training only)"),
-      new SettingSpec("step_embedding_dim", "10", "width of the sinusoidal step embedding"),
-      new SettingSpec("lambda", "0.4", "weight of the reconstruction loss against BPR"),
-      new SettingSpec("gamma", "1.0", "exponent of the sigmoid(score) sample weight (0: no weighting)"),
+          "reverse steps T' at inference; when T' > T the schedule is recomputed for T' steps")
+              .atLeast(1),
+      new SettingSpec("noise_scale", "0.0001", "noise scale s of the linear-variance schedule")
+          .positive(),
+      new SettingSpec("noise_min", "0.0001", "lower end of the schedule's variance, before s")
+          .positive(),
+      new SettingSpec("noise_max", "0.001", "upper end of the schedule's variance, before s")
+          .positive(),
+      new SettingSpec("first_beta", "0.00001", "value that overrides the first beta").positive(),
+      new SettingSpec("hidden", "1000,100,1000", "hidden widths of each denoiser MLP").sizes(),
+      new SettingSpec("activation", "sigmoid", "MLP activation: sigmoid, relu or tanh")
+          .oneOf("sigmoid", "relu", "tanh"),
+      new SettingSpec("dropout", "0.5", "dropout rate on the noisy embedding (training only)")
+          .withRule(ValueRule.shareBelowOne()),
+      new SettingSpec("step_embedding_dim", "10", "width of the sinusoidal step embedding")
+          .atLeast(1),
+      new SettingSpec("lambda", "0.4", "weight of the reconstruction loss against BPR")
+          .probability(),
+      new SettingSpec("gamma", "1.0", "exponent of the sigmoid(score) sample weight (0: no weighting)")
+          .nonNegative(),
       new SettingSpec("weight_scope", "all",
           "what the sample weight multiplies: all (BPR and reconstruction, the reference) or bpr "
-              + "(BPR only; the reconstruction anchor then cannot vanish with the weights)"),
+              + "(BPR only; the reconstruction anchor then cannot vanish with the weights)")
+                  .oneOf("all", "bpr"),
       new SettingSpec("propagation_layers", "4",
           "LightGCN layers applied to the backend's layer-0 embeddings before denoising "
-              + "(0: the backend's final tables as they are)"),
+              + "(0: the backend's final tables as they are)").atLeast(0),
       new SettingSpec("propagation_pooling", "mean",
           "pooling over propagation layers 0..L: mean, normalized_sum (layer 0 plus every"
-          + " propagated layer, rows L2-normalised and fed on normalised) or sum"),
+          + " propagated layer, rows L2-normalised and fed on normalised) or sum")
+              .oneOf("mean", "normalized_sum", "sum"),
       new SettingSpec("joint", "false",
-          "train the backend together with the denoisers in one stage instead of freezing it"),
+          "train the backend together with the denoisers in one stage instead of freezing it")
+              .flag(),
       new SettingSpec("finetune_backend", "false",
-          "keep the BPR stage, then fine-tune the backend together with the denoisers"),
+          "keep the BPR stage, then fine-tune the backend together with the denoisers").flag(),
       new SettingSpec("item_only", "false",
-          "ablation: only the item denoiser; BPR uses the original user embedding"),
+          "ablation: only the item denoiser; BPR uses the original user embedding").flag(),
       new SettingSpec("loss", "both",
           "ablation: both (BPR + reconstruction, reweighted), reconstruction (no reweighting), "
-              + "reweight (reweighted BPR, no reconstruction)"),
+              + "reweight (reweighted BPR, no reconstruction)")
+                  .oneOf("both", "reconstruction", "reweight"),
       new SettingSpec("inference_start", "history",
-          "ablation: start inference from the noised history mean, or from pure noise"),
+          "ablation: start inference from the noised history mean, or from pure noise")
+              .oneOf("history", "noise"),
       new SettingSpec("dynamic_noise", "none",
-          "ablation: scale each embedding's forward noise by its own std or rms (none, std, norm)"),
-      new SettingSpec("denoiser", "mlp", "ablation: denoiser network, mlp or transformer"),
+          "ablation: scale each embedding's forward noise by its own std or rms (none, std, norm)")
+              .oneOf("none", "std", "norm"),
+      new SettingSpec("denoiser", "mlp", "ablation: denoiser network, mlp or transformer")
+          .oneOf("mlp", "transformer"),
       new SettingSpec("attention_tokens", "8",
-          "transformer denoiser: tokens each embedding is cut into (must divide the dimension)"),
-      new SettingSpec("attention_width", "16", "transformer denoiser: query/key/value width"));
+          "transformer denoiser: tokens each embedding is cut into (must divide the dimension)")
+              .atLeast(1),
+      new SettingSpec("attention_width", "16", "transformer denoiser: query/key/value width")
+          .atLeast(1));
 
   DdrmSettings {
     hidden = List.copyOf(hidden);

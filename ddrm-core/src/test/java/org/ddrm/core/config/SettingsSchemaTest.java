@@ -10,6 +10,8 @@ import org.ddrm.api.SettingSpec;
 import org.ddrm.api.Settings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class SettingsSchemaTest {
   @TempDir Path dir;
@@ -63,15 +65,39 @@ class SettingsSchemaTest {
   }
 
   @Test
-  void valuesOfTheWrongTypeNameTheirKey() {
-    Settings settings = schema.validate(
-        ConfigLoader.fromOverrides(List.of("mf.dim=sixty", "tf.deterministic=maybe", "eval.ks=10,x")));
+  void valuesOfTheWrongTypeNameTheirKeyWhenRead() {
+    Settings settings = schema.validate(ConfigLoader.fromOverrides(List.of("mf.dim=sixty")));
     assertThatThrownBy(() -> settings.scope("mf").getInt("dim"))
         .hasMessageContaining("'mf.dim' = 'sixty' is not an integer");
-    assertThatThrownBy(() -> settings.getBoolean("tf.deterministic"))
-        .hasMessageContaining("'tf.deterministic' = 'maybe' is not true or false");
-    assertThatThrownBy(() -> settings.getIntList("eval.ks"))
-        .hasMessageContaining("'eval.ks'");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "train.lr=0              | 'train.lr' = '0' in <command line>: must be a number > 0",
+      "denoise.lr=-1           | 'denoise.lr' = '-1' in <command line>: must be a number > 0",
+      "train.epochs=0          | 'train.epochs' = '0' in <command line>: must be a whole number >= 1",
+      "train.patience=2.5      | must be a whole number >= 1",
+      "tf.deterministic=maybe  | 'tf.deterministic' = 'maybe' in <command line>: must be one of true, false",
+      "eval.ks=10,x            | 'eval.ks' = '10,x' in <command line>: must be a comma-separated list",
+      "data.inject_noise_ratio=1 | must be a number >= 0 and < 1",
+      "data.synthetic.noise_ratio=-0.1 | must be a number >= 0 and < 1"})
+  void valuesOutsideTheirRuleAreRejectedBeforeTheRunStarts(String override, String message) {
+    assertThatThrownBy(() -> schema.validate(ConfigLoader.fromOverrides(List.of(override))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(message);
+  }
+
+  @Test
+  void anOptionalKeyAcceptsTheEmptyValue() {
+    Settings settings = schema.validate(ConfigLoader.fromOverrides(List.of("denoise.seed=")));
+    assertThat(settings.getString("denoise.seed")).isEmpty();
+  }
+
+  @Test
+  void everyFrameworkDefaultPassesItsOwnRule() {
+    for (SettingSpec spec : FrameworkSettings.all()) {
+      assertThat(spec.problem(spec.defaultValue())).as(spec.key()).isEmpty();
+    }
   }
 
   private Path write(String name, String text) throws Exception {

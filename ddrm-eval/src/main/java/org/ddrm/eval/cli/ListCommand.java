@@ -1,6 +1,7 @@
 package org.ddrm.eval.cli;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ddrm.api.Provider;
 import org.ddrm.api.SettingSpec;
@@ -26,22 +27,28 @@ final class ListCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     ProviderRegistry registry = ProviderRegistry.discover();
     for (Provider p : registry.all()) {
-      out.printf("%-12s %-10s %s%n    %s%n", ProviderRegistry.kind(p), p.name(),
+      out.printf(Locale.ROOT, "%-12s %-10s %s%n    %s%n", ProviderRegistry.kind(p), p.name(),
           p.description(), ProviderRegistry.describe(p));
       if (settings) {
         for (SettingSpec s : p.settings()) {
-          out.printf("      %s.%s = %s   # %s%n", p.name(), s.key(), s.defaultValue(),
-              s.description());
+          out.printf(Locale.ROOT, "      %s.%s = %s   # %s%n", p.name(), s.key(), s.defaultValue(),
+              described(s));
         }
       }
     }
     if (settings) {
-      out.printf("%nframework%n");
+      out.printf(Locale.ROOT, "%nframework%n");
       for (SettingSpec s : FrameworkSettings.all()) {
-        out.printf("      %s = %s   # %s%n", s.key(), s.defaultValue(), s.description());
+        out.printf(Locale.ROOT, "      %s = %s   # %s%n", s.key(), s.defaultValue(), described(s));
       }
     }
     out.flush();
     return 0;
+  }
+
+  /** The key's description, and what values it accepts where it has a rule. */
+  private static String described(SettingSpec s) {
+    String accepts = s.rule().describe();
+    return accepts.isEmpty() ? s.description() : s.description() + " (" + accepts + ")";
   }
 }
