@@ -11,10 +11,12 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes a text file through a temporary file in the same directory and an atomic rename, so a
- * reader sees either the old content or the whole new one, never a half-written file.
+ * reader sees either the old content or the whole new one, never a half-written file. Files are
+ * left readable by the group and others (0644).
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
@@ -56,13 +58,26 @@ public final class AtomicFiles {
     void fill(Path temp) throws IOException;
   }
 
+  /**
+   * A temporary file readable by everyone, writable by the owner (0644, as a file written by any
+   * other tool), where the file system has POSIX permissions; {@code createTempFile} alone would
+   * give 0600.
+   */
+  private static Path createTemp(Path dir, String prefix) throws IOException {
+    if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return Files.createTempFile(dir, prefix, ".tmp", PosixFilePermissions.asFileAttribute(
+          PosixFilePermissions.fromString("rw-r--r--")));
+    }
+    return Files.createTempFile(dir, prefix, ".tmp");
+  }
+
   private static void replace(Path file, TempWriter fill) {
     Path target = file.toAbsolutePath();
     Path dir = target.getParent();
     Path temp = null;
     try {
       Files.createDirectories(dir);
-      temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+      temp = createTemp(dir, "." + target.getFileName());
       fill.fill(temp);
       try {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);

@@ -60,7 +60,11 @@ public final class SplitDirectory {
               "data set directory " + dir + " has no " + split + " split: expected one of "
                   + String.join(", ", candidates(split, preference))));
       files.add(file);
-      splits.add(PairFiles.read(file));
+      Interactions pairs = PairFiles.read(file);
+      if (pairs.size() == 0) {
+        throw DataFormatException.inFile(file, "the " + split + " split holds no pairs");
+      }
+      splits.add(pairs);
     }
     Dataset dataset = Dataset.of(name(dir), splits.get(0), splits.get(1), splits.get(2));
     Path labelFile = dir.resolve(NoiseLabelFile.NAME);

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 import org.tensorflow.Operand;
+import org.tensorflow.exceptions.TensorFlowException;
 import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.Session;
 import org.tensorflow.op.Op;
@@ -63,11 +64,23 @@ public final class Checkpoint {
     return new VariableSaver(tf, variables);
   }
 
+  /**
+   * Writes the checkpoint. A failed write (a full disk, say) removes its temporary files, leaves
+   * the previous checkpoint of this name as it was, and throws an {@link UncheckedIOException}
+   * whose one-line message names the checkpoint and the cause.
+   */
   public void save() {
+    String temporary = name + ".partial";
     try {
       Files.createDirectories(directory);
-      String temporary = name + ".partial";
-      saver.save(directory.resolve(temporary).toString());
+      try {
+        saver.save(directory.resolve(temporary).toString());
+      } catch (TensorFlowException e) {
+        removeTemporaryFiles(temporary);
+        String message = "cannot write checkpoint " + directory.resolve(name) + ": "
+            + writeFailure(e);
+        throw new UncheckedIOException(message, new IOException(message, e));
+      }
       try (Stream<Path> files = Files.list(directory)) {
         for (Path file : files.filter(f -> f.getFileName().toString().startsWith(temporary + "."))
             .toList()) {
@@ -77,7 +90,31 @@ public final class Checkpoint {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write checkpoint " + directory.resolve(name), e);
+      removeTemporaryFiles(temporary);
+      throw new UncheckedIOException("cannot write checkpoint " + directory.resolve(name) + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** TensorFlow's message without its advice on memory, which a full disk does not call for. */
+  private String writeFailure(TensorFlowException e) {
+    String message = String.valueOf(e.getMessage());
+    if (message.contains("No space left on device")) {
+      long free = directory.toFile().getUsableSpace();
+      return "no space left on device (" + free / (1 << 20) + " MiB free in " + directory
+          + "); free some space and continue with 'ddrm run --resume'";
+    }
+    return message.lines().findFirst().orElse(message);
+  }
+
+  private void removeTemporaryFiles(String temporary) {
+    try (Stream<Path> files = Files.list(directory)) {
+      for (Path file : files.filter(f -> f.getFileName().toString().startsWith(temporary))
+          .toList()) {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException ignored) {
+      // the write already failed; that is the error to report
     }
   }
 

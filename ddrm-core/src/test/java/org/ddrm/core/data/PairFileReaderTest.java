@@ -43,7 +43,6 @@ class PairFileReaderTest {
   @ParameterizedTest
   @ValueSource(strings = {
       "user\titem\n3\t4\n",
-      "userId,itemId,rating\n3,4,5\n",
       "u i\n3 4\n",
       "\uFEFFuser\titem\n3\t4\n"})
   void skipsAHeaderLine(String content) throws IOException {
@@ -57,15 +56,27 @@ class PairFileReaderTest {
   }
 
   @Test
-  void ignoresExtraColumnsAndBlankLines() throws IOException {
-    assertPairs(PairFileReader.read(file("pairs.tsv", "\n0\t1\t4.5\t978300760\n\n  \n2\t3\tx\n")),
+  void skipsBlankLines() throws IOException {
+    assertPairs(PairFileReader.read(file("pairs.tsv", "\n0\t1\n\n  \n2\t3\n")),
         new int[] {0, 1}, new int[] {2, 3});
   }
 
   @Test
-  void readsAnEmptyFileAsNoPairs() throws IOException {
-    assertThat(PairFileReader.read(file("empty.tsv", "")).size()).isZero();
-    assertThat(PairFileReader.read(file("header-only.tsv", "user\titem\n")).size()).isZero();
+  void rejectsALineWithAThirdColumnNamingItsLine() throws IOException {
+    Path bad = file("train.tsv", "0\t1\n2\t3\t4.5\n");
+    assertThatThrownBy(() -> PairFileReader.read(bad))
+        .isInstanceOf(DataFormatException.class)
+        .hasMessageContaining("train.tsv, line 2: expected exactly two fields 'user item', found 3")
+        .hasMessageContaining("ddrm data prepare");
+  }
+
+  @Test
+  void rejectsAFileWithoutPairsNamingIt() throws IOException {
+    assertThatThrownBy(() -> PairFileReader.read(file("empty.tsv", "")))
+        .isInstanceOf(DataFormatException.class)
+        .hasMessageContaining("empty.tsv: holds no pairs");
+    assertThatThrownBy(() -> PairFileReader.read(file("header-only.tsv", "user\titem\n")))
+        .hasMessageContaining("header-only.tsv: holds no pairs");
   }
 
   @Test
@@ -108,7 +119,7 @@ class PairFileReaderTest {
     Path bad = file("test.tsv", "0\t1\n7\n");
     assertThatThrownBy(() -> PairFileReader.read(bad))
         .hasMessageContaining("test.tsv, line 2")
-        .hasMessageContaining("expected two fields");
+        .hasMessageContaining("expected exactly two fields");
   }
 
   @Test

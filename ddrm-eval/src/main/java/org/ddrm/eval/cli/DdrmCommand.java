@@ -1,6 +1,8 @@
 package org.ddrm.eval.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** {@code ddrm}: train and evaluate denoising recommenders from config files. */
 @Command(
@@ -9,4 +11,8 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Denoising implicit-feedback recommendation on TensorFlow Java.",
     subcommands = {RunCommand.class, SuiteCommand.class, BenchCommand.class, ListCommand.class, DataCommand.class})
-final class DdrmCommand {}
+final class DdrmCommand {
+  @Option(names = "--debug", scope = ScopeType.INHERIT,
+      description = "on an error, print its stack trace too (or set DDRM_DEBUG=1)")
+  boolean debug;
+}

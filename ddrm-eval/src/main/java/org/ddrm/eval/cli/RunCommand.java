@@ -39,14 +39,18 @@ final class RunCommand implements Callable<Integer> {
       description = "run directory (default: runs/<config name>-<timestamp>)")
   Path out;
 
+  @Option(names = "--overwrite",
+      description = "replace the run already in --out DIR (finished or interrupted)")
+  boolean overwrite;
+
   @Override
   public Integer call() {
     if ((config == null) == (resume == null)) {
       throw new IllegalArgumentException("give either a CONFIG file or --resume DIR");
     }
-    if (resume != null && (out != null || !overrides.isEmpty())) {
+    if (resume != null && (out != null || !overrides.isEmpty() || overwrite)) {
       throw new IllegalArgumentException("--resume DIR runs under the settings recorded in DIR;"
-          + " --set and --out do not apply");
+          + " --set, --out and --overwrite do not apply");
     }
     ProviderRegistry registry = ProviderRegistry.discover();
     RunResult result;
@@ -65,6 +69,7 @@ final class RunCommand implements Callable<Integer> {
     } else {
       RunConfig runConfig = RunConfig.load(config, overrides, registry);
       directory = out != null ? out : defaultDirectory(runConfig.name());
+      RunDirectory.claimForNewRun(directory, overwrite);
       result = Guice.createInjector(new ExperimentModule(runConfig, registry))
           .getInstance(Experiment.class)
           .run(directory);

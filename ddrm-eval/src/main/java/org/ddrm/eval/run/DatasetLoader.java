@@ -20,11 +20,8 @@ public final class DatasetLoader {
    * valid when {@code data.inject_noise_ratio} is above 0.
    */
   public static Dataset load(Settings settings) {
-    double ratio = settings.getDouble("data.inject_noise_ratio");
-    if (!(ratio >= 0 && ratio < 1)) {
-      throw new ConfigException("data.inject_noise_ratio = " + ratio + ": give a share in [0, 1)");
-    }
-    return RandomNoiseInjector.inject(loadClean(settings), ratio,
+    return RandomNoiseInjector.inject(loadClean(settings),
+        settings.getDouble("data.inject_noise_ratio"),
         settings.getLong("data.inject_noise_seed"));
   }
 
@@ -38,6 +35,11 @@ public final class DatasetLoader {
       return new SyntheticDataGenerator(spec).generate();
     }
     Path directory = Path.of(path);
+    if (Files.isRegularFile(directory)) {
+      throw new ConfigException("data.path = '" + path + "' is a file; give the split directory"
+          + " holding train, valid and test files (a raw ratings file is split first with"
+          + " 'ddrm data prepare')");
+    }
     if (!Files.isDirectory(directory)) {
       throw new ConfigException("data.path = '" + path + "': no such directory (resolved to "
           + directory.toAbsolutePath().normalize() + "); give a split directory with train, valid"

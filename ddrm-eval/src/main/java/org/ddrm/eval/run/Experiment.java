@@ -24,7 +24,7 @@ import org.ddrm.core.train.CurveRecorder;
 import org.ddrm.core.train.EarlyStopping;
 import org.ddrm.core.train.EmbeddingPipeline;
 import org.ddrm.core.train.EpochSeeds;
-import org.ddrm.core.train.NanGuard;
+import org.ddrm.core.train.DivergenceGuard;
 import org.ddrm.core.train.ProgressListener;
 import org.ddrm.core.train.TfGraphContext;
 import org.ddrm.core.train.TfRuntime;
@@ -268,7 +268,7 @@ public final class Experiment {
       epochsDone = state.epoch();
       stage.model().batches().resumeAfter(epochsDone, state.batchState());
     }
-    List<TrainingListener> listeners = new ArrayList<>(List.of(new NanGuard(), new ZeroLossStop(),
+    List<TrainingListener> listeners = new ArrayList<>(List.of(new DivergenceGuard(), new ZeroLossStop(),
         new ProgressListener(System.console() != null, epochs), stopping, curve,
         new ResumePoint(t.session(), t.modelDirectory(), config.name(), config.settings().asMap(),
             t.finished(), t.index(), stopping, curve, stage.model().batches(),

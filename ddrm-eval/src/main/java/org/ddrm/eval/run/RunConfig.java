@@ -3,6 +3,7 @@ package org.ddrm.eval.run;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.Map;
 import org.ddrm.api.Provider;
 import org.ddrm.core.config.ConfigException;
@@ -79,7 +80,10 @@ public record RunConfig(String source, String name, MapSettings settings, List<P
     return stageIndex == 1 ? EmbeddingPipeline.denoiserSeed(settings).orElse(seed()) : seed();
   }
 
-  /** The resolved settings as a properties file. */
+  /** The first line of {@link #toProperties()}: the run's name and its original config file. */
+  static final Pattern HEADER = Pattern.compile("# resolved settings of run '(.*)' from (.*)");
+
+  /** The resolved settings as a properties file, headed by the run's name and source. */
   public String toProperties() {
     StringBuilder out = new StringBuilder("# resolved settings of run '" + name + "' from "
         + source + "\n");

@@ -3,13 +3,22 @@ package org.ddrm.eval.run;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.ddrm.core.config.ConfigException;
 import org.ddrm.core.data.AtomicFiles;
 import org.ddrm.core.plugin.ProviderRegistry;
@@ -24,7 +33,9 @@ import org.tensorflow.TensorFlow;
  * The files of one run: {@code config.properties} (resolved settings), {@code metrics.json},
  * {@code per-user.tsv.gz}, {@code summary.md}, {@code curve.tsv}, {@code provenance.json} and the
  * {@code model/} checkpoint. Every file is written atomically; {@code metrics.json} is written
- * last, so its presence marks a complete run.
+ * last, so its presence marks a complete run. {@code metrics.json} holds only what the model
+ * computed (a deterministic run writes it byte for byte again); timings and dates are in
+ * {@code provenance.json}.
  */
 public final class RunDirectory {
   public static final String METRICS = "metrics.json";
@@ -49,8 +60,10 @@ public final class RunDirectory {
   }
 
   /**
-   * The settings a run directory recorded in {@code config.properties}, under the run's name
-   * (kept in the resume state; else the directory's name).
+   * The settings a run directory recorded in {@code config.properties}, under the run's name and
+   * original config file as its first line records them (so a resumed run's provenance and
+   * summary name the file the user gave); a file without that line falls back to the resume
+   * state's name and the directory's name.
    */
   public static RunConfig recordedConfig(Path root, ProviderRegistry registry) {
     Path file = root.resolve(CONFIG);
@@ -58,9 +71,69 @@ public final class RunDirectory {
       throw new ConfigException(root + " is not a run directory: no " + CONFIG);
     }
     RunConfig recorded = RunConfig.load(file, List.of(), registry);
-    String name = ResumeState.read(root.resolve("model")).map(ResumeState::run)
+    Optional<Matcher> header = firstLine(file).map(RunConfig.HEADER::matcher)
+        .filter(Matcher::matches);
+    String name = header.map(m -> m.group(1))
+        .or(() -> ResumeState.read(root.resolve("model")).map(ResumeState::run))
         .orElse(root.getFileName().toString());
-    return new RunConfig(recorded.source(), name, recorded.settings(), recorded.providers());
+    String source = header.map(m -> m.group(2)).orElse(recorded.source());
+    return new RunConfig(source, name, recorded.settings(), recorded.providers());
+  }
+
+  private static Optional<String> firstLine(Path file) {
+    try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+      return lines.findFirst();
+    } catch (IOException | UncheckedIOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Checks that a new run may write into {@code dir}: it does not exist yet, or is an empty
+   * directory. A finished or interrupted run there is an error unless {@code overwrite} is set,
+   * which deletes that run first (and only a run: other content is never deleted).
+   *
+   * @throws ConfigException saying what is in the way and how to go on
+   */
+  public static void claimForNewRun(Path dir, boolean overwrite) {
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new ConfigException("--out " + dir + " is a file, not a directory; give a directory"
+          + " for the run's files");
+    }
+    if (!Files.isDirectory(dir) || isEmpty(dir)) {
+      return;
+    }
+    boolean isRun = Files.exists(dir.resolve(CONFIG));
+    if (!isRun) {
+      throw new ConfigException("--out " + dir + " is a directory with other files in it; give"
+          + " a new or empty directory");
+    }
+    if (!overwrite) {
+      throw new ConfigException(Files.exists(dir.resolve(METRICS))
+          ? "--out " + dir + " holds a finished run (" + METRICS + "); give another directory,"
+              + " or add --overwrite to replace it"
+          : "--out " + dir + " holds an interrupted run; continue it with 'ddrm run --resume "
+              + dir + "', or add --overwrite to start afresh");
+    }
+    deleteTree(dir);
+  }
+
+  private static boolean isEmpty(Path dir) {
+    try (Stream<Path> entries = Files.list(dir)) {
+      return entries.findAny().isEmpty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + dir + ": " + e, e);
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove the run in " + dir + ": " + e, e);
+    }
   }
 
   public void writeConfig(RunConfig config) {
@@ -82,7 +155,6 @@ public final class RunDirectory {
       m.put("name", s.name());
       m.put("best_epoch", s.bestEpoch());
       m.put("epochs_run", s.epochsRun());
-      m.put("train_seconds_per_epoch", s.secondsPerEpoch());
       if (!s.test().isEmpty()) {
         m.put("test", s.test());
       }
@@ -116,10 +188,10 @@ public final class RunDirectory {
     for (StageOutcome stage : stages) {
       for (EpochReport r : stage.curve()) {
         out.append(r.stage()).append('\t').append(r.epoch()).append('\t')
-            .append(r.meanLoss()).append('\t').append(String.format("%.3f", r.seconds()));
+            .append(r.meanLoss()).append('\t').append(String.format(Locale.ROOT, "%.3f", r.seconds()));
         for (String m : metricNames) {
           Double v = r.validation().get(m);
-          out.append('\t').append(v == null ? "" : String.format("%.6f", v));
+          out.append('\t').append(v == null ? "" : String.format(Locale.ROOT, "%.6f", v));
         }
         out.append('\n');
       }
@@ -149,6 +221,8 @@ public final class RunDirectory {
     p.put("cpus", Runtime.getRuntime().availableProcessors());
     p.put("tf_mode", runtime.describe());
     p.put("wall_seconds", result.wallSeconds());
+    p.put("train_seconds_per_epoch", result.stages().stream().collect(Collectors.toMap(
+        StageOutcome::name, StageOutcome::secondsPerEpoch, (a, b) -> a, LinkedHashMap::new)));
     p.put("finished", Instant.now().toString());
     return p;
   }
@@ -162,28 +236,28 @@ public final class RunDirectory {
         .map(p -> p.name()).toList()).append("\n");
     for (StageOutcome s : result.stages()) {
       out.append(s.cachedFrom().isEmpty()
-          ? String.format("- stage `%s`: %d epochs, selected epoch %d, %.2f s per epoch%n",
+          ? String.format(Locale.ROOT, "- stage `%s`: %d epochs, selected epoch %d, %.2f s per epoch%n",
               s.name(), s.epochsRun(), s.bestEpoch(), s.secondsPerEpoch())
-          : String.format("- stage `%s`: loaded from the backend cache `%s`%s%n", s.name(),
-              s.cachedFrom(), s.epochsRun() == 0 ? "" : String.format(
+          : String.format(Locale.ROOT, "- stage `%s`: loaded from the backend cache `%s`%s%n", s.name(),
+              s.cachedFrom(), s.epochsRun() == 0 ? "" : String.format(Locale.ROOT, 
                   " (trained there: %d epochs, selected epoch %d, %.2f s per epoch)",
                   s.epochsRun(), s.bestEpoch(), s.secondsPerEpoch())));
       if (!s.test().isEmpty()) {
-        out.append(String.format("  - its own test metrics: recall@20 %.4f, ndcg@20 %.4f%n",
+        out.append(String.format(Locale.ROOT, "  - its own test metrics: recall@20 %.4f, ndcg@20 %.4f%n",
             s.test().getOrDefault("recall@20", Double.NaN), s.test().getOrDefault("ndcg@20", Double.NaN)));
       }
     }
-    result.startingPoint().ifPresent(p -> out.append(String.format(
+    result.startingPoint().ifPresent(p -> out.append(String.format(Locale.ROOT, 
         "- the denoiser's starting point, not denoised (test): recall@20 %.4f, ndcg@20 %.4f%n",
         p.test().getOrDefault("recall@20", Double.NaN),
         p.test().getOrDefault("ndcg@20", Double.NaN))));
-    result.noiseAudit().ifPresent(a -> out.append(String.format(
+    result.noiseAudit().ifPresent(a -> out.append(String.format(Locale.ROOT, 
         "- noise audit: `%s` scores tell clean from planted train pairs with AUC %.4f (%d clean,"
             + " %d planted)%n", a.scorer(), a.auc(), a.clean(), a.planted())));
-    out.append(String.format("- wall time: %.1f s%n%n", result.wallSeconds()));
+    out.append(String.format(Locale.ROOT, "- wall time: %.1f s%n%n", result.wallSeconds()));
     out.append("| split | metric | value |\n|---|---|---|\n");
     for (EvaluationResult r : List.of(result.valid(), result.test())) {
-      r.means().forEach((k, v) -> out.append(String.format("| %s | %s | %.4f |%n",
+      r.means().forEach((k, v) -> out.append(String.format(Locale.ROOT, "| %s | %s | %.4f |%n",
           r.split().label(), k, v)));
     }
     return out.toString();

@@ -15,10 +15,7 @@ class CommandLineTest {
   private final StringWriter err = new StringWriter();
 
   private int execute(String... args) {
-    return new CommandLine(new DdrmCommand())
-        .setExecutionExceptionHandler(new FriendlyErrors())
-        .setErr(new PrintWriter(err, true))
-        .execute(args);
+    return Main.commandLine().setErr(new PrintWriter(err, true)).execute(args);
   }
 
   @Test
@@ -35,7 +32,7 @@ class CommandLineTest {
   void unknownKeyFailsWithOneLineNamingTheNearestKey() throws Exception {
     Path config = dir.resolve("typo.properties");
     Files.writeString(config, "backend = mf\nmf.dimension = 8\n");
-    assertThat(execute("run", config.toString())).isEqualTo(1);
+    assertThat(execute("run", config.toString())).isEqualTo(2);
     assertThat(err.toString())
         .contains("unknown setting 'mf.dimension'", "typo.properties", "did you mean 'mf.dim'?")
         .doesNotContain("\tat ");
@@ -45,7 +42,7 @@ class CommandLineTest {
   void unknownBackendNamesTheAvailableOnes() throws Exception {
     Path config = dir.resolve("nobackend.properties");
     Files.writeString(config, "backend = fm\n");
-    assertThat(execute("run", config.toString())).isEqualTo(1);
+    assertThat(execute("run", config.toString())).isEqualTo(2);
     assertThat(err.toString()).contains("no embedding backend provider named 'fm'", "mf");
   }
 
@@ -53,7 +50,7 @@ class CommandLineTest {
   void missingDataDirectoryNamesTheKeyAndPath() throws Exception {
     Path config = dir.resolve("nodata.properties");
     Files.writeString(config, "backend = mf\ndata.path = /no/such/split\n");
-    assertThat(execute("run", config.toString())).isEqualTo(1);
+    assertThat(execute("run", config.toString())).isEqualTo(2);
     assertThat(err.toString()).contains("data.path = '/no/such/split'");
   }
 
@@ -117,9 +114,9 @@ class CommandLineTest {
 
   @Test
   void runNeedsAConfigOrAResumeDirectory() throws Exception {
-    assertThat(execute("run")).isEqualTo(1);
+    assertThat(execute("run")).isEqualTo(2);
     assertThat(err.toString()).contains("give either a CONFIG file or --resume DIR");
-    assertThat(execute("run", "--resume", dir.toString())).isEqualTo(1);
+    assertThat(execute("run", "--resume", dir.toString())).isEqualTo(2);
     assertThat(err.toString()).contains("is not a run directory");
   }
 }

@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.Guice;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.ddrm.core.config.ConfigException;
 import org.ddrm.core.plugin.ProviderRegistry;
 import org.ddrm.core.train.EpochReport;
@@ -33,7 +35,7 @@ class ExperimentTest {
   }
 
   @Test
-  void twoRunsWithOneSeedGiveIdenticalMetrics() {
+  void twoRunsWithOneSeedGiveIdenticalMetrics() throws Exception {
     List<String> deterministic = new ArrayList<>(SMALL_MF);
     deterministic.add("tf.deterministic=true");
     RunResult first = run(dir.resolve("a"), deterministic);
@@ -41,6 +43,39 @@ class ExperimentTest {
     assertThat(second.test().means()).isEqualTo(first.test().means());
     assertThat(second.valid().means()).isEqualTo(first.valid().means());
     assertThat(second.test().perUser()).isEqualTo(first.test().perUser());
+    assertThat(Files.mismatch(dir.resolve("a/metrics.json"), dir.resolve("b/metrics.json")))
+        .as("metrics.json byte for byte").isEqualTo(-1L);
+  }
+
+  @Test
+  void resultFilesUseDotDecimalsInAnyLocaleAndAreReadableByTheGroup() throws Exception {
+    Locale before = Locale.getDefault();
+    try {
+      Locale.setDefault(Locale.GERMANY);
+      run(dir, SMALL_MF);
+    } finally {
+      Locale.setDefault(before);
+    }
+    String[] firstEpoch = Files.readAllLines(dir.resolve("curve.tsv")).get(1).split("\t");
+    assertThat(firstEpoch[3]).matches("\\d+\\.\\d{3}");
+    assertThat(Files.readString(dir.resolve("summary.md"))).contains(" s per epoch")
+        .doesNotContainPattern("\\d,\\d{2}");
+    for (String name : List.of("metrics.json", "curve.tsv", "summary.md", "config.properties")) {
+      assertThat(Files.getPosixFilePermissions(dir.resolve(name))).as(name)
+          .contains(PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ);
+    }
+  }
+
+  @Test
+  void theRecordedConfigKeepsTheRunsNameAndOriginalFile() throws Exception {
+    Path file = Files.writeString(dir.resolve("my-mf.properties"), String.join("\n", SMALL_MF));
+    RunConfig config = RunConfig.load(file, List.of(), ProviderRegistry.discover());
+    Path runDir = dir.resolve("some-folder");
+    new RunDirectory(runDir).writeConfig(config);
+    RunConfig recorded = RunDirectory.recordedConfig(runDir, ProviderRegistry.discover());
+    assertThat(recorded.name()).isEqualTo("my-mf");
+    assertThat(recorded.source()).isEqualTo(file.toString());
+    assertThat(recorded.settings().asMap()).isEqualTo(config.settings().asMap());
   }
 
   @Test
