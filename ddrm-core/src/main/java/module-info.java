@@ -7,6 +7,8 @@ module org.ddrm.core {
   requires com.google.guice;
   requires org.apache.commons.configuration2;
   requires org.apache.commons.text;
+  requires org.apache.commons.csv;
+  requires com.fasterxml.jackson.core;
   requires me.tongfei.progressbar;
 
   exports org.ddrm.core.config;

@@ -1,10 +1,10 @@
 package org.ddrm.core.data;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntFunction;
 import org.ddrm.api.Dataset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  *       ({@link Dataset#trainNoiseLabels()}).
  * </ol>
  *
- * <p>{@link SplitDirectory#write} stores the result where {@link SplitDirectory#load} finds it.
+ * <p>{@link #splitClean} makes the clean split of the random-noise setting from the same cut.
+ * {@link PreparedDirectory#write} stores a split with its id maps and statistics where
+ * {@link SplitDirectory#load} finds it.
  */
 public final class NaturalNoiseSplit {
   /** Ratings at or above this value are true positives by default. */
@@ -73,47 +75,98 @@ public final class NaturalNoiseSplit {
 
   /** Splits the ratings into a data set of the given name. */
   public Dataset split(String name, List<Rating> ratings) {
-    List<Rating> sorted = new ArrayList<>(ratings);
-    sorted.sort(Comparator.comparingLong(Rating::timestamp)); // List.sort is stable
-    int n = sorted.size();
+    RatingTable table = new RatingTable();
+    for (Rating r : ratings) {
+      table.add(Long.toString(r.user()), Long.toString(r.item()), r.rating(), r.timestamp());
+    }
+    return split(name, table).dataset();
+  }
+
+  /**
+   * The natural-noise split of a rating table: false positives stay in train and valid, labelled
+   * ({@link Dataset#trainNoiseLabels()}, {@link PreparedSplit#validNoiseLabels()}).
+   */
+  public PreparedSplit split(String name, RatingTable ratings) {
+    return split(name, ratings, false);
+  }
+
+  /**
+   * The clean split (the random-noise setting's base): the same chronological cut, with the
+   * false positives dropped from every split; no noise labels.
+   */
+  public PreparedSplit splitClean(String name, RatingTable ratings) {
+    return split(name, ratings, true);
+  }
+
+  private PreparedSplit split(String name, RatingTable ratings, boolean clean) {
+    int[] order = ratings.chronologicalOrder();
+    int n = order.length;
     int trainEnd = (int) Math.min(n, Math.round(n * trainShare));
     int validEnd = (int) Math.min(n, Math.round(n * (trainShare + validShare)));
 
-    Map<Long, Integer> users = new HashMap<>();
-    Map<Long, Integer> items = new HashMap<>();
+    int[] users = filled(ratings.userCount());
+    int[] items = filled(ratings.itemCount());
+    List<String> userIds = new ArrayList<>();
+    List<String> itemIds = new ArrayList<>();
     PairBuffer train = new PairBuffer(trainEnd);
     PairBuffer valid = new PairBuffer(validEnd - trainEnd);
     PairBuffer test = new PairBuffer(n - validEnd);
-    boolean[] noise = new boolean[trainEnd];
-    int droppedFromTest = 0;
+    boolean[] trainNoise = new boolean[trainEnd];
+    boolean[] validNoise = new boolean[validEnd - trainEnd];
+    int dropped = 0;
     for (int k = 0; k < n; k++) {
-      Rating r = sorted.get(k);
-      boolean positive = r.rating() >= threshold;
-      if (k >= validEnd && !positive) {
-        droppedFromTest++;
+      int r = order[k];
+      boolean positive = ratings.rating(r) >= threshold;
+      if (!positive && (clean || k >= validEnd)) {
+        dropped++;
         continue;
       }
-      int user = users.computeIfAbsent(r.user(), id -> users.size());
-      int item = items.computeIfAbsent(r.item(), id -> items.size());
+      int user = dense(users, ratings.user(r), userIds, ratings::userId);
+      int item = dense(items, ratings.item(r), itemIds, ratings::itemId);
       if (k < trainEnd) {
-        noise[k] = !positive;
+        trainNoise[train.size()] = !positive;
         train.add(user, item);
       } else if (k < validEnd) {
+        validNoise[valid.size()] = !positive;
         valid.add(user, item);
       } else {
         test.add(user, item);
       }
     }
-    Dataset dataset = Dataset.of(
-            name, users.size(), items.size(), train.toInteractions(), valid.toInteractions(),
-            test.toInteractions())
-        .withTrainNoiseLabels(noise);
-    int noisyTrain = 0;
-    for (boolean b : noise) {
-      noisyTrain += b ? 1 : 0;
+    Dataset dataset = Dataset.of(name, userIds.size(), itemIds.size(), train.toInteractions(),
+        valid.toInteractions(), test.toInteractions());
+    if (!clean) {
+      dataset = dataset.withTrainNoiseLabels(Arrays.copyOf(trainNoise, train.size()));
     }
-    log.info("natural-noise split: {}; {} false positives in train, {} dropped from test",
-        dataset, noisyTrain, droppedFromTest);
-    return dataset;
+    log.info("{} split: {}; {} false positives {}", clean ? "clean" : "natural-noise", dataset,
+        dropped, clean ? "dropped" : "dropped from test, "
+            + (count(trainNoise) + count(validNoise)) + " kept in train and valid");
+    return new PreparedSplit(dataset,
+        clean ? Optional.empty() : Optional.of(Arrays.copyOf(validNoise, valid.size())),
+        userIds, itemIds, clean,
+        threshold);
+  }
+
+  private static int[] filled(int size) {
+    int[] map = new int[size];
+    Arrays.fill(map, -1);
+    return map;
+  }
+
+  /** The dense id of {@code original} in {@code map}, numbering it next if it is new. */
+  private static int dense(int[] map, int original, List<String> ids, IntFunction<String> name) {
+    if (map[original] < 0) {
+      map[original] = ids.size();
+      ids.add(name.apply(original));
+    }
+    return map[original];
+  }
+
+  private static int count(boolean[] flags) {
+    int c = 0;
+    for (boolean b : flags) {
+      c += b ? 1 : 0;
+    }
+    return c;
   }
 }
