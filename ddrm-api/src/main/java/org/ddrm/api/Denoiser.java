@@ -3,6 +3,7 @@ package org.ddrm.api;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.ddrm.api.graph.UserItemTables;
 import org.tensorflow.Operand;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
@@ -43,6 +44,16 @@ public interface Denoiser {
    * denoiser has no such starting point.
    */
   default Optional<Function<Operand<TInt32>, Operand<TFloat32>>> startingScores() {
+    return Optional.empty();
+  }
+
+  /**
+   * When the denoiser's scores are inner products, their two sides: the vectors it generates for
+   * the given users, [users, dim], and the item table [numItems, dim] it scores them against
+   * (DDRM: the denoised ideal items and its item table), so that runs can export them. Empty when
+   * the scores are the backend's own tables' products or not inner products at all.
+   */
+  default Optional<UserItemTables> scoringTables(Operand<TInt32> users) {
     return Optional.empty();
   }
 }

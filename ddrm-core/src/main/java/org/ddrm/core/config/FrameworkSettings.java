@@ -70,6 +70,10 @@ public final class FrameworkSettings {
         .sizes());
     specs.add(new SettingSpec("eval.batch_size", "1024", "users per full-ranking evaluation batch")
         .atLeast(1));
+    specs.add(new SettingSpec("eval.export_topk", "0", "write each user's top K items of the final"
+        + " model (train items masked) to topk.tsv.gz in the run directory (0: none)").atLeast(0));
+    specs.add(new SettingSpec("export.embeddings", "false", "write the final user and item tables"
+        + " (and a denoiser's generated user vectors) as .npy files in the run directory").flag());
     specs.add(new SettingSpec("profile.steps", "0", "training steps per epoch traced op by op into"
         + " op-profile-STAGE.json in the run directory (0: none)").atLeast(0));
     specs.add(new SettingSpec("tf.intra_op_threads", "2", "threads inside one TF op (0: TF decides)")

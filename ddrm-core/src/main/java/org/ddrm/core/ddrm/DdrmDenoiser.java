@@ -10,6 +10,7 @@ import org.ddrm.api.EmbeddingBackend;
 import org.ddrm.api.ModelGraph;
 import org.ddrm.api.RankingOps;
 import org.ddrm.api.TripleBatch;
+import org.ddrm.api.graph.UserItemTables;
 import org.ddrm.api.nn.StepEmbedding;
 import org.ddrm.api.nn.SeededOps;
 import org.tensorflow.Operand;
@@ -182,6 +183,18 @@ final class DdrmDenoiser implements Denoiser {
    */
   @Override
   public Operand<TFloat32> scores(Operand<TInt32> users) {
+    return RankingOps.innerProductScores(tf.withSubScope("inference"), idealItems(users),
+        embeddings.items());
+  }
+
+  /** The generated ideal items of the given users and the item table they are scored against. */
+  @Override
+  public Optional<UserItemTables> scoringTables(Operand<TInt32> users) {
+    return Optional.of(new UserItemTables(idealItems(users), embeddings.items()));
+  }
+
+  /** The T' reverse steps from the users' noised history (or noise): [users, dim]. */
+  private Operand<TFloat32> idealItems(Operand<TInt32> users) {
     Ops s = tf.withSubScope("inference");
     Operand<TFloat32> condition = RankingOps.rows(s, embeddings.users(), users);
     Operand<TFloat32> noise = RankingOps.rows(s, inferenceNoise(), users);
@@ -195,7 +208,7 @@ final class DdrmDenoiser implements Denoiser {
       Operand<TFloat32> start = itemNetwork.predictStart(x, steps, condition, false);
       x = inference.posteriorMean(s, step, start, x);
     }
-    return RankingOps.innerProductScores(s, x, embeddings.items());
+    return x;
   }
 
   /**

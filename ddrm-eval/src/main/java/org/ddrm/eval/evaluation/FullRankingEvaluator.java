@@ -53,6 +53,7 @@ public final class FullRankingEvaluator {
   private final int rankedLength;
   private final Placeholder<TInt32> users;
   private final Placeholder<TInt32> maskPairs;
+  private final Operand<TInt32> listLength;
   private final TopK<TFloat32, TInt32> topK;
 
   /** An evaluator with {@link EvaluationOptions#defaults()}. */
@@ -91,9 +92,8 @@ public final class FullRankingEvaluator {
     Operand<TFloat32> minusInfinity =
         eval.fill(maskCount, eval.constant(Float.NEGATIVE_INFINITY));
     Operand<TFloat32> masked = eval.tensorScatterNdUpdate(scores, maskPairs, minusInfinity);
-    topK =
-        eval.nn.topK(
-            masked, eval.constant(rankedLength), new TopK.Options[] {TopK.sorted(true)});
+    listLength = eval.withName("list_length").placeholderWithDefault(eval.constant(rankedLength), Shape.scalar());
+    topK = eval.nn.topK(masked, listLength, new TopK.Options[] {TopK.sorted(true)});
   }
 
   /** The metric computation this evaluator uses (cut-offs and metric names). */
@@ -126,7 +126,7 @@ public final class FullRankingEvaluator {
     int usersWithNaN = 0;
     for (int from = 0; from < selected.length; from += options.batchSize()) {
       int[] batch = Arrays.copyOfRange(selected, from, Math.min(selected.length, from + options.batchSize()));
-      RankedBatch ranked = rank(batch, split);
+      RankedBatch ranked = rank(batch, maskPairsOf(batch, split), rankedLength);
       usersWithNaN += ranked.usersWithNaN();
       for (int row = 0; row < batch.length; row++) {
         int user = batch[row];
@@ -175,11 +175,40 @@ public final class FullRankingEvaluator {
     return Arrays.stream(candidates).sorted().distinct().filter(u -> truth.degree(u) > 0).toArray();
   }
 
-  /** Scores one batch, masks seen items and returns each user's ranked items. */
+  /**
+   * The top {@code k} items of each given user with their scores, train items masked (as in
+   * {@link Split#VALID} evaluation), for every user whether or not they have ground truth; users
+   * in the order given. Lists are shorter than {@code k} when fewer items are unmasked.
+   *
+   * @throws IllegalArgumentException when {@code k < 1} or a user lies outside the data set
+   */
+  public Recommendations recommend(int[] users, int k) {
+    if (k < 1) {
+      throw new IllegalArgumentException("top-K lists need k >= 1, got " + k);
+    }
+    for (int user : users) {
+      if (user < 0 || user >= dataset.numUsers()) {
+        throw new IllegalArgumentException(
+            "user " + user + " outside the data set's users 0.." + (dataset.numUsers() - 1));
+      }
+    }
+    int length = Math.min(k, dataset.numItems());
+    int[][] items = new int[users.length][];
+    float[][] scores = new float[users.length][];
+    for (int from = 0; from < users.length; from += options.batchSize()) {
+      int[] batch = Arrays.copyOfRange(users, from, Math.min(users.length, from + options.batchSize()));
+      RankedBatch ranked = rank(batch, maskPairsOf(batch, Split.VALID), length);
+      System.arraycopy(ranked.items(), 0, items, from, batch.length);
+      System.arraycopy(ranked.scores(), 0, scores, from, batch.length);
+    }
+    return new Recommendations(users.clone(), items, scores);
+  }
+
+  /** Scores one batch, masks the given pairs and returns each user's top {@code length} items. */
   @SuppressWarnings("try") // the scoring feeds are only held open for the run
-  private RankedBatch rank(int[] batch, Split split) {
-    int[] pairs = maskPairsOf(batch, split);
+  private RankedBatch rank(int[] batch, int[] pairs, int length) {
     try (TInt32 userTensor = TInt32.vectorOf(batch);
+        TInt32 lengthTensor = TInt32.scalarOf(length);
         TInt32 maskTensor =
             TInt32.tensorOf(Shape.of(pairs.length / 2, 2), DataBuffers.of(pairs, true, false))) {
       Session.Runner runner =
@@ -187,40 +216,45 @@ public final class FullRankingEvaluator {
               .runner()
               .feed(users, userTensor)
               .feed(maskPairs, maskTensor)
+              .feed(listLength, lengthTensor)
               .fetch(topK.values())
               .fetch(topK.indices());
       try (ScoringFeeds feeds = new ScoringFeeds(model.feedScoring(batch, runner));
           Result result = runner.run()) {
-        float[] values = new float[batch.length * rankedLength];
-        int[] indices = new int[batch.length * rankedLength];
+        float[] values = new float[batch.length * length];
+        int[] indices = new int[batch.length * length];
         ((TFloat32) result.get(0)).copyTo(DataBuffers.of(values, false, false));
         ((TInt32) result.get(1)).copyTo(DataBuffers.of(indices, false, false));
-        return toRankedLists(batch.length, values, indices);
+        return toRankedLists(batch.length, length, values, indices);
       }
     }
   }
 
-  private RankedBatch toRankedLists(int rows, float[] values, int[] indices) {
+  private static RankedBatch toRankedLists(int rows, int width, float[] values, int[] indices) {
     int[][] ranked = new int[rows][];
+    float[][] scores = new float[rows][];
     int usersWithNaN = 0;
-    int[] buffer = new int[rankedLength];
+    int[] buffer = new int[width];
+    float[] scoreBuffer = new float[width];
     for (int row = 0; row < rows; row++) {
       int length = 0;
       boolean sawNaN = false;
-      for (int c = 0; c < rankedLength; c++) {
-        float value = values[row * rankedLength + c];
+      for (int c = 0; c < width; c++) {
+        float value = values[row * width + c];
         if (Float.isNaN(value)) {
           sawNaN = true;
         } else if (value != Float.NEGATIVE_INFINITY) {
-          buffer[length++] = indices[row * rankedLength + c];
+          scoreBuffer[length] = value;
+          buffer[length++] = indices[row * width + c];
         }
       }
       ranked[row] = Arrays.copyOf(buffer, length);
+      scores[row] = Arrays.copyOf(scoreBuffer, length);
       if (sawNaN) {
         usersWithNaN++;
       }
     }
-    return new RankedBatch(ranked, usersWithNaN);
+    return new RankedBatch(ranked, scores, usersWithNaN);
   }
 
   /** The (row, item) pairs to mask, flattened: train items, plus validation items for test. */
@@ -265,7 +299,7 @@ public final class FullRankingEvaluator {
     return Arrays.copyOf(out, n);
   }
 
-  private record RankedBatch(int[][] items, int usersWithNaN) {}
+  private record RankedBatch(int[][] items, float[][] scores, int usersWithNaN) {}
 
   /** Closes what {@link TrainableModel#feedScoring} returned, rethrowing failures unchecked. */
   private record ScoringFeeds(AutoCloseable resources) implements AutoCloseable {

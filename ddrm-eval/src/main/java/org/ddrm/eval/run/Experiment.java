@@ -8,11 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.ddrm.api.DenoiserProvider;
 import org.ddrm.api.EmbeddingBackendProvider;
 import org.ddrm.api.Provider;
 import org.ddrm.api.RecommenderProvider;
 import org.ddrm.api.Settings;
+import org.ddrm.core.config.ConfigException;
 import org.ddrm.core.config.MapSettings;
 import org.ddrm.core.data.AtomicFiles;
 import org.ddrm.api.Dataset;
@@ -36,6 +38,7 @@ import org.ddrm.core.train.ZeroLossStop;
 import org.ddrm.eval.evaluation.EvaluationOptions;
 import org.ddrm.eval.evaluation.EvaluationResult;
 import org.ddrm.eval.evaluation.FullRankingEvaluator;
+import org.ddrm.eval.evaluation.Recommendations;
 import org.ddrm.eval.evaluation.Split;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,6 +117,13 @@ public final class Experiment {
           : Optional.empty();
       Optional<NoiseAudit> audit = pipeline.flatMap(p -> NoiseAudit.create(context.tf(), dataset,
           p.denoiser(), config.providers().get(1).name()));
+      Optional<EmbeddingExport> export = settings.getBoolean("export.embeddings")
+          ? EmbeddingExport.of(context.tf(), pipeline, config.providers().get(1).name())
+          : Optional.empty();
+      if (settings.getBoolean("export.embeddings") && pipeline.isEmpty()) {
+        log.warn("export.embeddings: '{}' is a stand-alone recommender without embedding tables;"
+            + " nothing exported", config.providers().get(0).name());
+      }
       try (Session session = runtime.openSession(graph)) {
         List<FullRankingEvaluator> evaluators = new ArrayList<>();
         for (TrainingStage stage : stages) {
@@ -161,6 +171,12 @@ public final class Experiment {
         Optional<StartingPoint.Metrics> started = startingPoint.map(StartingPoint::evaluate);
         started.ifPresent(m -> log.info("the denoiser's starting point, not denoised: test {}",
             format(m.test())));
+        int exportK = settings.getInt("eval.export_topk");
+        if (exportK > 0) {
+          writeTopK(last, directory.resolve(TopKFile.FILE_NAME), allUsers(), exportK);
+        }
+        export.ifPresent(e -> e.write(session, directory, dataset.numUsers(),
+            settings.getInt("eval.batch_size")));
         RunResult result = new RunResult(directory, outcomes, valid, test,
             elapsed.getAsDouble(), audited, started);
         output.writeResults(config, dataset, runtime, result);
@@ -168,6 +184,52 @@ public final class Experiment {
         return result;
       }
     }
+  }
+
+  /**
+   * Writes the top {@code k} items of the given users under the final model of the finished run
+   * in {@code directory} (its last stage's checkpoint) to {@code file}, train items masked.
+   * Builds the run's models without optimisers or training.
+   *
+   * @throws ConfigException when the run directory holds no checkpoint of its last stage
+   */
+  public Path recommend(Path directory, int[] users, int k, Path file) {
+    MapSettings settings = config.settings();
+    try (Graph graph = new Graph()) {
+      TfGraphContext context = new TfGraphContext(graph, dataset, config.seed());
+      Optional<EmbeddingPipeline> pipeline = buildPipeline(context, settings);
+      List<TrainingStage> stages = pipeline.map(EmbeddingPipeline::stages)
+          .orElseGet(() -> List.of(buildRecommender(context, settings)));
+      TrainingStage last = stages.get(stages.size() - 1);
+      EvaluationOptions options = new EvaluationOptions(
+          settings.getIntList("eval.ks"), settings.getInt("eval.batch_size"), false);
+      try (Session session = runtime.openSession(graph)) {
+        FullRankingEvaluator evaluator =
+            new FullRankingEvaluator(session, context.tf(), last.model(), dataset, options);
+        session.initialize();
+        Checkpoint checkpoint = Checkpoint.allVariables(session,
+            new RunDirectory(directory).modelDirectory(), last.name());
+        if (!checkpoint.exists()) {
+          throw new ConfigException(directory + " holds no trained model (no checkpoint "
+              + checkpoint.path() + "); recommend from a finished run's directory");
+        }
+        checkpoint.restore();
+        writeTopK(evaluator, file, users, k);
+        return file;
+      }
+    }
+  }
+
+  /** Every user of the data set, ascending. */
+  int[] allUsers() {
+    return IntStream.range(0, dataset.numUsers()).toArray();
+  }
+
+  private void writeTopK(FullRankingEvaluator evaluator, Path file, int[] users, int k) {
+    Recommendations lists = evaluator.recommend(users, k);
+    TopKFile.write(file, lists, OriginalIds.users(config.settings(), dataset.numUsers()),
+        OriginalIds.items(config.settings(), dataset.numItems()));
+    log.info("top-{} lists of {} users written to {}", k, users.length, file);
   }
 
   /** The state an interrupted run left, if it was run under the same settings. */

@@ -98,6 +98,32 @@ class FullRankingEvaluatorTest {
   }
 
   @Test
+  void recommendationsMaskTrainItemsOnlyKeepTheGivenUserOrderAndCarryScores() {
+    Recommendations lists = handEvaluator(new ConstantScoreModel(tf, HAND_SCORES), 1)
+        .recommend(new int[] {3, 0}, 3);
+
+    assertThat(lists.users()).containsExactly(3, 0);
+    // user 3: item 2 (train) masked, its validation set is empty; 0, 1, 4 tie at 0.3
+    assertThat(lists.items()[0]).containsExactly(0, 1, 4);
+    assertThat(lists.scores()[0]).containsExactly(0.3f, 0.3f, 0.3f);
+    // user 0: item 1 (train) masked, validation item 2 kept
+    assertThat(lists.items()[1]).containsExactly(2, 3, 4);
+    assertThat(lists.scores()[1]).containsExactly(0.5f, 0.5f, 0.3f);
+  }
+
+  @Test
+  void recommendationsLongerThanTheEvaluationCutOffsStopAtTheUnmaskedItems() {
+    FullRankingEvaluator evaluator = handEvaluator(new ConstantScoreModel(tf, HAND_SCORES), 1024);
+    Recommendations lists = evaluator.recommend(new int[] {2}, 50);
+
+    assertThat(lists.items()[0]).containsExactly(2, 3, 0, 1); // item 4 (train) masked
+    assertThatThrownBy(() -> evaluator.recommend(new int[] {4}, 3))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("user 4");
+    assertThatThrownBy(() -> evaluator.recommend(new int[] {0}, 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("k >= 1");
+  }
+
+  @Test
   void testMasksTrainAndValidationItems() {
     EvaluationResult result = handEvaluator(new ConstantScoreModel(tf, HAND_SCORES), 1024)
         .evaluate(Split.TEST);
