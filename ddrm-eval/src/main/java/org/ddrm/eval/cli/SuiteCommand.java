@@ -126,6 +126,11 @@ final class SuiteCommand implements Callable<Integer> {
         : SuiteFile.load(suiteFile).withSeeds(seeds);
     SuiteFile chosen = rows == null ? suite : suite.withOnlyRows(rows);
     Path directory = out != null ? out : suite.directory();
+    int cells = SuiteGrid.cells(chosen).size();
+    if (cell != null && cell >= cells) {
+      throw new ParameterException(spec.commandLine(), "--cell " + cell + ": suite '"
+          + suite.name() + "' has cells 0 to " + (cells - 1) + " (see --list-cells)");
+    }
     if (listCells) {
       listCells(chosen, directory);
       return 0;

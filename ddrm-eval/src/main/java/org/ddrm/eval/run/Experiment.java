@@ -186,8 +186,9 @@ public final class Experiment {
   }
 
   /**
-   * Whether an interrupted run's settings are this run's. They are resolved again first, so that
-   * a key a later version of the framework added, at its default, does not count as a change.
+   * Whether an interrupted run's settings are this run's, thread counts aside. They are resolved
+   * again first, so that a key a later version of the framework added, at its default, does not
+   * count as a change.
    */
   private boolean sameSettings(Map<String, String> recorded) {
     List<String> overrides = recorded.entrySet().stream()

@@ -142,6 +142,14 @@ class CommandLineTest {
   }
 
   @Test
+  void aCellIndexOutOfRangeNamesTheSuitesRange() throws Exception {
+    Path suite = dir.resolve("later.properties");
+    Files.writeString(suite, "suite.seeds = 1, 2\nrow.lightgcn.config = lightgcn.properties\n");
+    assertThat(execute("suite", suite.toString(), "--cell", "2")).isNotZero();
+    assertThat(err.toString()).contains("--cell 2: suite 'later' has cells 0 to 1");
+  }
+
+  @Test
   void theLaunchModesExcludeEachOther() {
     assertThat(execute("suite", "x.properties", "--workers", "2", "--emit", "slurm")).isNotZero();
     assertThat(err.toString()).contains("choose one of --report-only, --list-cells, --cell,"
