@@ -19,7 +19,8 @@ import java.util.Properties;
  * @param expiresAtMillis when the lease runs out unless renewed
  * @param released whether the holder let it go
  */
-public record LeaseRecord(String host, long pid, String token, long expiresAtMillis, boolean released) {
+public record LeaseRecord(String host, long pid, String token, long expiresAtMillis,
+    boolean released) {
   static final long UNREADABLE_LEASE_MILLIS = 60_000;
 
   /** Whether another process may take the claim over at {@code nowMillis}. */
@@ -43,7 +44,8 @@ public record LeaseRecord(String host, long pid, String token, long expiresAtMil
   /**
    * The record in {@code file}; empty when the file is gone. A file that cannot be parsed (one
    * being written where hard links are missing, a damaged one) counts as held for
-   * {@value #UNREADABLE_LEASE_MILLIS} ms after it was last modified, so that it never blocks for good.
+   * {@value #UNREADABLE_LEASE_MILLIS} ms after it was last modified, so that it never blocks for
+   * good.
    */
   static Optional<LeaseRecord> read(Path file) {
     String text;

@@ -92,7 +92,8 @@ public record KubernetesJobs(String suiteName, int cells, int parallelism, Strin
     Map<String, Object> job = new LinkedHashMap<>();
     job.put("apiVersion", "batch/v1");
     job.put("kind", "Job");
-    job.put("metadata", Map.of("name", "ddrm-" + dnsName(suiteName) + "-" + name, "labels", labels));
+    job.put("metadata",
+        Map.of("name", "ddrm-" + dnsName(suiteName) + "-" + name, "labels", labels));
     job.put("spec", spec);
     return job;
   }

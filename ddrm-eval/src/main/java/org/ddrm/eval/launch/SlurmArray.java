@@ -42,7 +42,8 @@ public final class SlurmArray {
         List.of("--cell", "$SLURM_ARRAY_TASK_ID", "--no-report"),
         SuiteInvocation.threadOverrides(cpus))));
     String cellsScript = "#!/usr/bin/env bash\n"
-        + "# Suite '" + suiteName + "': one array task per cell (indices as ddrm suite --list-cells),\n"
+        + "# Suite '" + suiteName + "': one array task per cell (indices as ddrm suite"
+        + " --list-cells),\n"
         + "# at most " + parallel + " at once. Submit with submit.sh, which adds the report job.\n"
         + "#SBATCH --job-name=ddrm-" + suiteName + "\n"
         + "#SBATCH --array=0-" + (cells - 1) + "%" + parallel + "\n"
@@ -53,7 +54,8 @@ public final class SlurmArray {
         + cd + "\n"
         + "exec " + cellCommand + "\n";
     String reportScript = "#!/usr/bin/env bash\n"
-        + "# Suite '" + suiteName + "': the report, once every array task ended (finished or not).\n"
+        + "# Suite '" + suiteName + "': the report, once every array task ended (finished or"
+        + " not).\n"
         + "#SBATCH --job-name=ddrm-" + suiteName + "-report\n"
         + "#SBATCH --cpus-per-task=1\n"
         + "#SBATCH --ntasks=1\n"

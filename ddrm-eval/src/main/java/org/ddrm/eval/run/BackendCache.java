@@ -129,7 +129,8 @@ final class BackendCache {
    * stored by this call.
    */
   static boolean publish(Path entry, Consumer<Path> weights, StageOutcome outcome) {
-    Path partial = entry.resolveSibling(".partial-" + entry.getFileName() + "-" + UUID.randomUUID());
+    Path partial =
+        entry.resolveSibling(".partial-" + entry.getFileName() + "-" + UUID.randomUUID());
     try {
       weights.accept(partial);
       storeTrainingRecord(partial, outcome);
@@ -140,7 +141,8 @@ final class BackendCache {
       }
       if (Files.exists(entry)) {
         // an entry of older code without its record: set aside, then replaced
-        Path stale = entry.resolveSibling(".stale-" + entry.getFileName() + "-" + UUID.randomUUID());
+        Path stale =
+            entry.resolveSibling(".stale-" + entry.getFileName() + "-" + UUID.randomUUID());
         Files.move(entry, stale, StandardCopyOption.ATOMIC_MOVE);
         deleteTree(stale);
       }

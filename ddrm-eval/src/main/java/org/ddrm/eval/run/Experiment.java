@@ -237,7 +237,8 @@ public final class Experiment {
       return train(training);
     }
     String stage = training.stage().name();
-    Path cacheDirectory = BackendCache.directory(settings, config.providers().get(0).name(), dataset);
+    Path cacheDirectory =
+        BackendCache.directory(settings, config.providers().get(0).name(), dataset);
     Checkpoint cached = saver.in(session, cacheDirectory, "backend");
     BooleanSupplier usable = () -> cached.exists()
         && (!plainRun || BackendCache.trainingRecord(cacheDirectory).isPresent());

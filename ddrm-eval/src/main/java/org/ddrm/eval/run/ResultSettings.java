@@ -11,7 +11,8 @@ import java.util.TreeMap;
  */
 public final class ResultSettings {
   /** The keys that only say how many threads a run uses. */
-  public static final Set<String> THREAD_KEYS = Set.of("tf.intra_op_threads", "tf.inter_op_threads");
+  public static final Set<String> THREAD_KEYS =
+      Set.of("tf.intra_op_threads", "tf.inter_op_threads");
 
   private ResultSettings() {}
 

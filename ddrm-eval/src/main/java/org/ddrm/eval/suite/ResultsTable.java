@@ -180,8 +180,8 @@ public final class ResultsTable {
     }
     notes.addAll(reasons);
     if (!running.isEmpty()) {
-      notes.add(running.size() + " of " + cells.size() + " cells running (" + String.join(", ", running)
-          + ")");
+      notes.add(running.size() + " of " + cells.size() + " cells running ("
+          + String.join(", ", running) + ")");
     }
     if (notRun > 0) {
       notes.add(notRun + " of " + cells.size() + " cells not run");

@@ -154,8 +154,8 @@ public final class SuiteRunner {
       if (settled.isPresent()) {
         return settled.get();
       }
-      previous.filter(r -> !r.released()).ifPresent(r -> progress.println(prefix
-          + ": the lease of pid " + r.pid() + " on " + r.host() + " ran out; taking the cell over"));
+      previous.filter(r -> !r.released()).ifPresent(r -> progress.println(prefix + ": the lease"
+          + " of pid " + r.pid() + " on " + r.host() + " ran out; taking the cell over"));
       long start = System.nanoTime();
       try {
         // metrics.json marks a finished cell: a stale one goes before the cell runs again
@@ -182,7 +182,8 @@ public final class SuiteRunner {
       Optional<String> changed = changedSettings(cell, directory);
       if (changed.isEmpty()) {
         boolean elsewhere = modifiedSince(metrics, started);
-        progress.println(prefix + (elsewhere ? ": finished by another runner" : ": finished before, skipped"));
+        progress.println(prefix
+            + (elsewhere ? ": finished by another runner" : ": finished before, skipped"));
         return Optional.of(elsewhere ? Attempt.FINISHED_ELSEWHERE : Attempt.FINISHED_BEFORE);
       }
       if (claimed) {
