@@ -3,6 +3,7 @@ package org.ddrm.eval.suite;
 import com.google.inject.Guice;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -202,7 +203,12 @@ public final class SuiteRunner {
 
   private Attempt fail(SuiteCell cell, Path directory, String prefix, Exception e) {
     String reason = e.getMessage() == null ? e.toString() : e.getMessage();
-    AtomicFiles.write(directory.resolve(FAILED), reason + "\n");
+    try {
+      AtomicFiles.write(directory.resolve(FAILED), reason + "\n");
+    } catch (UncheckedIOException unwritable) {
+      log.warn("cell {}: the reason could not be recorded: {}", cell.label(),
+          unwritable.getMessage());
+    }
     log.debug("cell {} failed", cell.label(), e);
     progress.println(prefix + ": FAILED: " + reason);
     return Attempt.FAILED;

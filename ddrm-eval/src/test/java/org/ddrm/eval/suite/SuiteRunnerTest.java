@@ -231,4 +231,18 @@ class SuiteRunnerTest {
     assertThatThrownBy(() -> runner.runCell(2)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("cells 0 to 1");
   }
+
+  @Test
+  void aSuiteDirectoryThatCannotBeWrittenFailsItsCellsWithTheReason() throws Exception {
+    writeMfConfig(1);
+    SuiteFile suite = suite("""
+        suite.seeds = 1
+        set.cache.enabled = false
+        row.mf.config = mf.properties
+        """);
+    Path notADirectory = Files.writeString(dir.resolve("out"), "x");
+    assertThat(run(suite, notADirectory)).isEqualTo(new SuiteRunner.Tally(0, 1, 0, 0));
+    assertThat(progress.toString(StandardCharsets.UTF_8))
+        .contains("[1/1] mf seed=1: FAILED: cannot create the claim directory");
+  }
 }
