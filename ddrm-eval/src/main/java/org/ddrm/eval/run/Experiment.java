@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
 import java.util.stream.Collectors;
 import org.ddrm.api.DenoiserProvider;
@@ -33,6 +35,7 @@ import org.ddrm.core.train.OpProfile;
 import org.ddrm.core.train.TrainingLoop;
 import org.ddrm.core.train.TrainingStage;
 import org.ddrm.core.train.ZeroLossStop;
+import org.ddrm.eval.claim.Claim;
 import org.ddrm.eval.evaluation.EvaluationOptions;
 import org.ddrm.eval.evaluation.EvaluationResult;
 import org.ddrm.eval.evaluation.FullRankingEvaluator;
@@ -55,6 +58,7 @@ public final class Experiment {
   private final ProviderRegistry registry;
   private final Dataset dataset;
   private final TfRuntime runtime;
+  private final Duration lease = Claim.leaseFromEnvironment();
 
   @Inject
   public Experiment(RunConfig config, ProviderRegistry registry, Dataset dataset,
@@ -182,15 +186,16 @@ public final class Experiment {
   }
 
   /**
-   * Whether an interrupted run's settings are this run's. They are resolved again first, so that
-   * a key a later version of the framework added, at its default, does not count as a change.
+   * Whether an interrupted run's settings are this run's, thread counts aside. They are resolved
+   * again first, so that a key a later version of the framework added, at its default, does not
+   * count as a change.
    */
   private boolean sameSettings(Map<String, String> recorded) {
     List<String> overrides = recorded.entrySet().stream()
         .map(e -> e.getKey() + "=" + e.getValue()).toList();
     try {
-      return RunConfig.fromOverrides(config.name(), overrides, registry).settings().asMap()
-          .equals(config.settings().asMap());
+      return ResultSettings.of(RunConfig.fromOverrides(config.name(), overrides, registry)
+          .settings().asMap()).equals(ResultSettings.of(config.settings().asMap()));
     } catch (RuntimeException e) {
       return false;
     }
@@ -222,33 +227,45 @@ public final class Experiment {
    * The backend stage, loaded from the backend cache when an identical backend was trained before
    * and this run does not resume inside the stage (a plain backend run loads only when the cache
    * also recorded how the backend was trained, so that the run still reports that); else trained
-   * and then stored there with that record.
+   * and then stored there with that record. While another process trains the same backend, this
+   * run waits for it instead of training it twice.
    */
   private StageOutcome trainOrLoadBackend(Session session, StageTraining training,
       Checkpoint.VariableSaver saver, boolean plainRun) {
     MapSettings settings = config.settings();
-    boolean enabled = settings.getBoolean("cache.enabled");
+    if (!settings.getBoolean("cache.enabled")) {
+      return train(training);
+    }
     String stage = training.stage().name();
-    Path cacheDirectory = BackendCache.directory(settings, config.providers().get(0).name(), dataset);
+    Path cacheDirectory =
+        BackendCache.directory(settings, config.providers().get(0).name(), dataset);
     Checkpoint cached = saver.in(session, cacheDirectory, "backend");
-    Optional<StageOutcome> record = BackendCache.trainingRecord(cacheDirectory);
-    if (enabled && training.resumed().isEmpty() && cached.exists()
-        && (record.isPresent() || !plainRun)) {
+    BooleanSupplier usable = () -> cached.exists()
+        && (!plainRun || BackendCache.trainingRecord(cacheDirectory).isPresent());
+    BackendCache.Access access = training.resumed().isPresent()
+        ? new BackendCache.Access(false, BackendCache.tryClaim(cacheDirectory, lease))
+        : BackendCache.awaitOrClaim(cacheDirectory, usable, lease);
+    if (access.load()) {
       cached.restore();
       log.info("stage '{}': loaded the trained backend from {}", stage, cacheDirectory);
       if (plainRun) {
         saver.in(session, training.modelDirectory(), stage).save();
       }
-      return record.orElse(new StageOutcome(stage, 0, 0, Map.of(), List.of(), Map.of(), ""))
+      return BackendCache.trainingRecord(cacheDirectory)
+          .orElse(new StageOutcome(stage, 0, 0, Map.of(), List.of(), Map.of(), ""))
           .loadedFrom(cacheDirectory.toString());
     }
-    StageOutcome outcome = train(training);
-    if (enabled) {
-      cached.save();
-      BackendCache.storeTrainingRecord(cacheDirectory, outcome);
-      log.info("stage '{}': trained backend stored in {}", stage, cacheDirectory);
+    Optional<Claim> claim = access.claim();
+    try {
+      StageOutcome outcome = train(training);
+      if (BackendCache.publish(cacheDirectory,
+          directory -> saver.in(session, directory, "backend").save(), outcome)) {
+        log.info("stage '{}': trained backend stored in {}", stage, cacheDirectory);
+      }
+      return outcome;
+    } finally {
+      claim.ifPresent(Claim::close);
     }
-    return outcome;
   }
 
   private StageOutcome train(StageTraining t) {

@@ -19,8 +19,8 @@ import org.ddrm.eval.evaluation.Split;
  * significance of its per-user test metrics against the baseline row at the same grid point
  * (users' values averaged over the seeds both ran). As in the paper, marks flag improvements:
  * {@code *} a paired t-test p below {@value #ALPHA}, {@code †} a Wilcoxon signed-rank p below
- * it (the p columns give both tests either way). Variants with failed, missing or unrun cells
- * say so.
+ * it (the p columns give both tests either way). Variants with running, failed, missing or
+ * unrun cells say so.
  */
 public final class ResultsTable {
   /** The significance level of the marks. */
@@ -168,8 +168,10 @@ public final class ResultsTable {
     List<String> notes = new ArrayList<>();
     Set<String> reasons = new TreeSet<>();
     long notRun = 0;
+    List<String> running = new ArrayList<>();
     for (CellOutcome c : cells) {
       switch (c.status()) {
+        case RUNNING -> running.add(c.reason());
         case MISSING -> reasons.add("missing: " + c.reason());
         case FAILED -> reasons.add("failed: " + c.reason());
         case NOT_RUN -> notRun++;
@@ -177,6 +179,10 @@ public final class ResultsTable {
       }
     }
     notes.addAll(reasons);
+    if (!running.isEmpty()) {
+      notes.add(running.size() + " of " + cells.size() + " cells running ("
+          + String.join(", ", running) + ")");
+    }
     if (notRun > 0) {
       notes.add(notRun + " of " + cells.size() + " cells not run");
     }
