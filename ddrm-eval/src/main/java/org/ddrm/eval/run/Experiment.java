@@ -98,12 +98,14 @@ public final class Experiment {
           .orElseGet(() -> List.of(buildRecommender(context, settings)));
       EvaluationOptions options = new EvaluationOptions(
           settings.getIntList("eval.ks"), settings.getInt("eval.batch_size"), false);
-      List<Op> steps = new ArrayList<>();
+      List<Optional<Op>> steps = new ArrayList<>();
       for (TrainingStage stage : stages) {
         TrainableModel model = stage.model();
-        steps.add(new AdamOptimizer(settings.scope(stage.settingsPrefix()).getDouble("lr"),
-            runtime.deterministic())
-            .minimize(graph, context.tf(), "adam_" + stage.name(), model.optimisedParts()));
+        steps.add(trains(model)
+            ? Optional.of(new AdamOptimizer(settings.scope(stage.settingsPrefix()).getDouble("lr"),
+                runtime.deterministic())
+                .minimize(graph, context.tf(), "adam_" + stage.name(), model.optimisedParts()))
+            : Optional.empty());
       }
       // A plain backend run trains exactly what a frozen-backend denoiser's first stage trains,
       // so both share the backend cache: the first stage loads from it, plain runs fill it.
@@ -140,6 +142,9 @@ public final class Experiment {
           StageOutcome outcome;
           if (k == 0 && backendSaver.isPresent()) {
             outcome = trainOrLoadBackend(session, training, backendSaver.get(), plainBackend);
+          } else if (!trains(stage.model())) {
+            log.info("stage '{}': no variables, nothing to train", stage.name());
+            outcome = new StageOutcome(stage.name(), 0, 0, Map.of(), List.of(), Map.of(), "");
           } else {
             outcome = train(training);
           }
@@ -198,7 +203,7 @@ public final class Experiment {
 
   /** What training one stage needs: its graph parts, where it writes, and where it resumes. */
   private record StageTraining(Session session, TfGraphContext context, int index,
-      TrainingStage stage, Op step, FullRankingEvaluator evaluator, Path modelDirectory,
+      TrainingStage stage, Optional<Op> step, FullRankingEvaluator evaluator, Path modelDirectory,
       List<StageOutcome> finished, Optional<ResumeState> resumed, DoubleSupplier elapsedSeconds,
       List<TrainingListener> extraListeners) {}
 
@@ -274,7 +279,8 @@ public final class Experiment {
             t.finished(), t.index(), stopping, curve, stage.model().batches(),
             t.elapsedSeconds())));
     listeners.addAll(t.extraListeners());
-    TrainingLoop loop = new TrainingLoop(t.session(), stage.name(), stage.model().loss(), t.step(),
+    TrainingLoop loop = new TrainingLoop(t.session(), stage.name(), stage.model().loss(),
+        t.step().orElseThrow(),
         stage.model().batches(), t.context().hooks(), listeners);
     int tracedSteps = config.settings().getInt("profile.steps");
     Optional<OpProfile> profile =
@@ -291,6 +297,14 @@ public final class Experiment {
     }
     return new StageOutcome(stage.name(), stopping.bestEpoch(), run, stopping.bestMetrics(),
         curve.reports(), Map.of(), "");
+  }
+
+  /**
+   * Whether a stage has variables to train; one without (MostPop, ItemKNN, EASE, history-mean)
+   * is complete once the session is initialised and is only evaluated.
+   */
+  private static boolean trains(TrainableModel model) {
+    return !model.trainableVariables().isEmpty();
   }
 
   private static void writeProfile(Path runDirectory, String stage, OpProfile profile) {
