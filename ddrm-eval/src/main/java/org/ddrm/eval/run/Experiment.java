@@ -13,6 +13,8 @@ import org.ddrm.api.EmbeddingBackendProvider;
 import org.ddrm.api.Provider;
 import org.ddrm.api.RecommenderProvider;
 import org.ddrm.api.Settings;
+import org.ddrm.core.config.ConfigException;
+import org.ddrm.core.config.FrameworkSettings;
 import org.ddrm.core.config.MapSettings;
 import org.ddrm.core.data.AtomicFiles;
 import org.ddrm.api.Dataset;
@@ -82,6 +84,7 @@ public final class Experiment {
   RunResult run(Path directory, boolean mayResume, List<TrainingListener> extraListeners) {
     long start = System.nanoTime();
     MapSettings settings = config.settings();
+    missCounting("denoise");
     RunDirectory output = new RunDirectory(directory);
     Optional<ResumeState> resumed = mayResume ? resumable(output.modelDirectory()) : Optional.empty();
     if (resumed.isEmpty()) {
@@ -263,7 +266,8 @@ public final class Experiment {
     Checkpoint checkpoint = Checkpoint.allVariables(t.session(), t.modelDirectory(), stage.name());
     EarlyStopping stopping = new EarlyStopping(
         () -> t.evaluator().evaluate(Split.VALID).means(), s.getString("select_metric"),
-        s.getInt("eval_every"), s.getInt("patience"), s.getInt("min_epochs"), checkpoint);
+        s.getInt("eval_every"), s.getInt("patience"), s.getInt("min_epochs"),
+        missCounting(stage.settingsPrefix()), checkpoint);
     CurveRecorder curve = new CurveRecorder();
     int epochsDone = 0;
     if (t.resumed().isPresent()) {
@@ -297,6 +301,21 @@ public final class Experiment {
     }
     return new StageOutcome(stage.name(), stopping.bestEpoch(), run, stopping.bestMetrics(),
         curve.reports(), Map.of(), "");
+  }
+
+  /** The stage's early-stopping miss rule: {@code denoise.count_misses}, the first rule else. */
+  private EarlyStopping.MissCounting missCounting(String stagePrefix) {
+    if (!stagePrefix.equals("denoise")) {
+      return EarlyStopping.MissCounting.ALWAYS;
+    }
+    String value = config.settings().getString(FrameworkSettings.COUNT_MISSES);
+    for (EarlyStopping.MissCounting rule : EarlyStopping.MissCounting.values()) {
+      if (rule.name().equalsIgnoreCase(value.trim())) {
+        return rule;
+      }
+    }
+    throw new ConfigException(FrameworkSettings.COUNT_MISSES + ": expected always or"
+        + " after_min_epochs, got '" + value + "'");
   }
 
   /**
