@@ -15,6 +15,8 @@ import org.ddrm.api.EmbeddingBackendProvider;
 import org.ddrm.api.Provider;
 import org.ddrm.api.RecommenderProvider;
 import org.ddrm.api.Settings;
+import org.ddrm.core.config.ConfigException;
+import org.ddrm.core.config.FrameworkSettings;
 import org.ddrm.core.config.MapSettings;
 import org.ddrm.core.data.AtomicFiles;
 import org.ddrm.api.Dataset;
@@ -86,6 +88,7 @@ public final class Experiment {
   RunResult run(Path directory, boolean mayResume, List<TrainingListener> extraListeners) {
     long start = System.nanoTime();
     MapSettings settings = config.settings();
+    missCounting("denoise");
     RunDirectory output = new RunDirectory(directory);
     Optional<ResumeState> resumed = mayResume ? resumable(output.modelDirectory()) : Optional.empty();
     if (resumed.isEmpty()) {
@@ -102,12 +105,14 @@ public final class Experiment {
           .orElseGet(() -> List.of(buildRecommender(context, settings)));
       EvaluationOptions options = new EvaluationOptions(
           settings.getIntList("eval.ks"), settings.getInt("eval.batch_size"), false);
-      List<Op> steps = new ArrayList<>();
+      List<Optional<Op>> steps = new ArrayList<>();
       for (TrainingStage stage : stages) {
         TrainableModel model = stage.model();
-        steps.add(new AdamOptimizer(settings.scope(stage.settingsPrefix()).getDouble("lr"),
-            runtime.deterministic())
-            .minimize(graph, context.tf(), "adam_" + stage.name(), model.optimisedParts()));
+        steps.add(trains(model)
+            ? Optional.of(new AdamOptimizer(settings.scope(stage.settingsPrefix()).getDouble("lr"),
+                runtime.deterministic())
+                .minimize(graph, context.tf(), "adam_" + stage.name(), model.optimisedParts()))
+            : Optional.empty());
       }
       // A plain backend run trains exactly what a frozen-backend denoiser's first stage trains,
       // so both share the backend cache: the first stage loads from it, plain runs fill it.
@@ -144,6 +149,9 @@ public final class Experiment {
           StageOutcome outcome;
           if (k == 0 && backendSaver.isPresent()) {
             outcome = trainOrLoadBackend(session, training, backendSaver.get(), plainBackend);
+          } else if (!trains(stage.model())) {
+            log.info("stage '{}': no variables, nothing to train", stage.name());
+            outcome = new StageOutcome(stage.name(), 0, 0, Map.of(), List.of(), Map.of(), "");
           } else {
             outcome = train(training);
           }
@@ -203,7 +211,7 @@ public final class Experiment {
 
   /** What training one stage needs: its graph parts, where it writes, and where it resumes. */
   private record StageTraining(Session session, TfGraphContext context, int index,
-      TrainingStage stage, Op step, FullRankingEvaluator evaluator, Path modelDirectory,
+      TrainingStage stage, Optional<Op> step, FullRankingEvaluator evaluator, Path modelDirectory,
       List<StageOutcome> finished, Optional<ResumeState> resumed, DoubleSupplier elapsedSeconds,
       List<TrainingListener> extraListeners) {}
 
@@ -275,7 +283,8 @@ public final class Experiment {
     Checkpoint checkpoint = Checkpoint.allVariables(t.session(), t.modelDirectory(), stage.name());
     EarlyStopping stopping = new EarlyStopping(
         () -> t.evaluator().evaluate(Split.VALID).means(), s.getString("select_metric"),
-        s.getInt("eval_every"), s.getInt("patience"), s.getInt("min_epochs"), checkpoint);
+        s.getInt("eval_every"), s.getInt("patience"), s.getInt("min_epochs"),
+        missCounting(stage.settingsPrefix()), checkpoint);
     CurveRecorder curve = new CurveRecorder();
     int epochsDone = 0;
     if (t.resumed().isPresent()) {
@@ -291,7 +300,8 @@ public final class Experiment {
             t.finished(), t.index(), stopping, curve, stage.model().batches(),
             t.elapsedSeconds())));
     listeners.addAll(t.extraListeners());
-    TrainingLoop loop = new TrainingLoop(t.session(), stage.name(), stage.model().loss(), t.step(),
+    TrainingLoop loop = new TrainingLoop(t.session(), stage.name(), stage.model().loss(),
+        t.step().orElseThrow(),
         stage.model().batches(), t.context().hooks(), listeners);
     int tracedSteps = config.settings().getInt("profile.steps");
     Optional<OpProfile> profile =
@@ -308,6 +318,29 @@ public final class Experiment {
     }
     return new StageOutcome(stage.name(), stopping.bestEpoch(), run, stopping.bestMetrics(),
         curve.reports(), Map.of(), "");
+  }
+
+  /** The stage's early-stopping miss rule: {@code denoise.count_misses}, the first rule else. */
+  private EarlyStopping.MissCounting missCounting(String stagePrefix) {
+    if (!stagePrefix.equals("denoise")) {
+      return EarlyStopping.MissCounting.ALWAYS;
+    }
+    String value = config.settings().getString(FrameworkSettings.COUNT_MISSES);
+    for (EarlyStopping.MissCounting rule : EarlyStopping.MissCounting.values()) {
+      if (rule.name().equalsIgnoreCase(value.trim())) {
+        return rule;
+      }
+    }
+    throw new ConfigException(FrameworkSettings.COUNT_MISSES + ": expected always or"
+        + " after_min_epochs, got '" + value + "'");
+  }
+
+  /**
+   * Whether a stage has variables to train; one without (MostPop, ItemKNN, EASE, history-mean)
+   * is complete once the session is initialised and is only evaluated.
+   */
+  private static boolean trains(TrainableModel model) {
+    return !model.trainableVariables().isEmpty();
   }
 
   private static void writeProfile(Path runDirectory, String stage, OpProfile profile) {
