@@ -22,5 +22,6 @@ module org.ddrm.core {
 
   provides org.ddrm.api.DenoiserProvider with
       org.ddrm.core.bpr.NoneDenoiserProvider,
-      org.ddrm.core.ddrm.DdrmDenoiserProvider;
+      org.ddrm.core.ddrm.DdrmDenoiserProvider,
+      org.ddrm.core.ddrm.HistoryMeanProvider;
 }

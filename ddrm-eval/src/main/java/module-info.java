@@ -9,6 +9,7 @@ module org.ddrm.eval {
   requires jakarta.inject;
   requires info.picocli;
   requires com.fasterxml.jackson.databind;
+  requires com.fasterxml.jackson.dataformat.yaml;
   requires ch.qos.logback.classic;
   requires commons.math3;
   requires org.knowm.xchart;

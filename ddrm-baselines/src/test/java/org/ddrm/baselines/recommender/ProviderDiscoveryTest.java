@@ -15,7 +15,7 @@ class ProviderDiscoveryTest {
   private final ProviderRegistry registry = ProviderRegistry.discover();
 
   @ParameterizedTest
-  @ValueSource(strings = {"cdae", "multivae", "diffrec", "adagcl"})
+  @ValueSource(strings = {"cdae", "multivae", "diffrec", "adagcl", "itemknn", "ease"})
   void serviceLoaderFindsEachRecommenderWithDefaultsForEverySetting(String name) {
     Provider provider = registry.recommender(name);
     assertThat(provider.name()).isEqualTo(name);

@@ -21,6 +21,12 @@ public final class FrameworkSettings {
           new SettingSpec("min_epochs", "30", "never stop early before this epoch").atLeast(0),
           new SettingSpec("select_metric", "recall@10", "validation metric that selects the checkpoint"));
 
+  /**
+   * The denoiser stage's early-stopping miss rule. Only that stage has one: every {@code train.*}
+   * key is part of the backend cache's key, and the backend rows keep the first rule.
+   */
+  public static final String COUNT_MISSES = "denoise.count_misses";
+
   private FrameworkSettings() {}
 
   /** Every framework key with its default. */
@@ -57,6 +63,10 @@ public final class FrameworkSettings {
       specs.add(new SettingSpec("denoise." + s.key(), s.defaultValue(),
           "frozen-backend denoiser stage: " + s.description(), s.rule()));
     }
+    specs.add(new SettingSpec(COUNT_MISSES, "always",
+        "frozen-backend denoiser stage: which validations without improvement count towards"
+            + " patience: always (from the first validation) or after_min_epochs (only those after"
+            + " denoise.min_epochs, the DDRM reference's rule); an improvement resets the count"));
     specs.add(new SettingSpec("denoise.seed", "",
         "seed of the frozen-backend denoiser stage's ops and sampling (empty: the run's seed);"
             + " denoisers of several seeds then share one cached backend")

@@ -106,7 +106,7 @@ public final class DelimitedRatingReader implements RatingReader {
             id(record.get(at[1]), "item id", file, line), value, seconds);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e, e);
+      throw InputFiles.readFailure(file, e);
     } catch (UncheckedIOException e) { // Commons CSV's parse errors (an unclosed quote, say)
       throw DataFormatException.inFile(file, String.valueOf(e.getCause().getMessage()));
     }

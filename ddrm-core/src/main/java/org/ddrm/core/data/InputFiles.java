@@ -2,6 +2,7 @@ package org.ddrm.core.data;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /** Opens raw input files: UTF-8, gzip-compressed or plain (told by the magic bytes), BOM dropped. */
 final class InputFiles {
@@ -38,8 +40,20 @@ final class InputFiles {
     } catch (NoSuchFileException e) {
       throw new DataFormatException(file + ": no such file");
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e, e);
+      throw readFailure(file, e);
     }
+  }
+
+  /**
+   * The error for a failed read of {@code file}: a truncated or corrupt compressed file is bad
+   * input ({@link DataFormatException}); anything else an I/O failure.
+   */
+  static RuntimeException readFailure(Path file, IOException e) {
+    if (e instanceof EOFException || e instanceof ZipException) {
+      return DataFormatException.inFile(file, "the compressed data is truncated or corrupt ("
+          + e.getMessage() + ")");
+    }
+    return new UncheckedIOException("cannot read " + file + ": " + e, e);
   }
 
   /** The first non-blank line of {@code file}, or {@code null} when it has none. */
@@ -52,7 +66,7 @@ final class InputFiles {
       }
       return null;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e, e);
+      throw readFailure(file, e);
     }
   }
 }

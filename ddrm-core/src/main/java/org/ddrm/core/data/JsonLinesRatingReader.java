@@ -73,7 +73,7 @@ public final class JsonLinesRatingReader implements RatingReader {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e, e);
+      throw InputFiles.readFailure(file, e);
     }
     if (table.size() == 0) {
       throw RatingReader.noRatings(file);

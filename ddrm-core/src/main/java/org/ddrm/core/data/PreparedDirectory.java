@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.ddrm.api.Dataset;
+import org.ddrm.api.Interactions;
 
 /**
  * Writes a split prepared from raw ratings: the {@link SplitDirectory} files (train, valid, test
@@ -20,9 +22,24 @@ public final class PreparedDirectory {
 
   private PreparedDirectory() {}
 
-  /** Writes every file of {@code split} into {@code dir}, each atomically. */
+  /**
+   * Writes every file of {@code split} into {@code dir}, each atomically.
+   *
+   * @throws DataFormatException when a split would be empty (a run could not load it), before
+   *     anything is written
+   */
   public static void write(PreparedSplit split, Path dir, Map<String, Object> made) {
-    SplitDirectory.write(split.dataset(), dir);
+    Dataset dataset = split.dataset();
+    List<Interactions> parts = List.of(dataset.train(), dataset.valid(), dataset.test());
+    for (int k = 0; k < parts.size(); k++) {
+      if (parts.get(k).size() == 0) {
+        throw new DataFormatException("the " + SplitDirectory.SPLITS.get(k) + " split of "
+            + dataset.name() + " would be empty (" + dataset.train().size() + " train, "
+            + dataset.valid().size() + " valid, " + dataset.test().size() + " test pairs):"
+            + " too few ratings left for it; lower the k-core minimums or give more data");
+      }
+    }
+    SplitDirectory.write(dataset, dir);
     Path validLabels = dir.resolve(VALID_LABELS);
     if (split.validNoiseLabels().isPresent()) {
       NoiseLabelFile.write(validLabels, split.validNoiseLabels().get());

@@ -222,8 +222,7 @@ final class DdrmDenoiser implements Denoiser {
       return Optional.empty();
     }
     Ops s = tf.withSubScope("starting_point");
-    return Optional.of(users -> RankingOps.innerProductScores(s,
-        embeddings.historyMean(s, users), embeddings.items()));
+    return Optional.of(users -> embeddings.historyMeanScores(s, users));
   }
 
   /**

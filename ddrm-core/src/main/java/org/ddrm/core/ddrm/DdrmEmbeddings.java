@@ -8,6 +8,7 @@ import org.ddrm.api.RankingOps;
 import org.ddrm.api.TrainingHook;
 import org.ddrm.api.graph.GraphPropagation;
 import org.ddrm.api.graph.NormalizedAdjacency;
+import org.ddrm.api.graph.Pooling;
 import org.ddrm.api.graph.SparseMatMulGradient;
 import org.ddrm.api.graph.SparseMatrix;
 import org.ddrm.api.graph.UserItemTables;
@@ -32,6 +33,8 @@ import org.tensorflow.types.TInt32;
  *       non-trainable variables by a {@link TrainingHook} before every epoch, so the training
  *       steps of the denoiser stage do not redo the propagation. Until the first epoch they hold
  *       zeros.
+ *   <li>Frozen backend, scored without training ({@code history-mean}): the propagation is
+ *       computed live in every use, since no epoch would refresh copies.
  *   <li>Joint training or fine-tuning: the propagation is computed live and the backend trains
  *       through it.
  * </ul>
@@ -49,25 +52,45 @@ final class DdrmEmbeddings {
 
   static DdrmEmbeddings build(ModelGraph graph, Ops tf, EmbeddingBackend backend,
       DdrmSettings settings) {
+    return build(graph, tf, backend, settings.propagationLayers(), settings.propagationPooling(),
+        settings.trainsBackend() ? Mode.TRAINED : Mode.FROZEN_COPIED);
+  }
+
+  /**
+   * The tables of a frozen backend, propagated (when {@code layers > 0}) live in every use
+   * rather than copied before each epoch: for scorers that never train an epoch.
+   */
+  static DdrmEmbeddings frozenLive(ModelGraph graph, Ops tf, EmbeddingBackend backend,
+      int layers, Pooling pooling) {
+    return build(graph, tf, backend, layers, pooling, Mode.FROZEN_LIVE);
+  }
+
+  /** How the backend's tables are consumed. */
+  private enum Mode { TRAINED, FROZEN_COPIED, FROZEN_LIVE }
+
+  private static DdrmEmbeddings build(ModelGraph graph, Ops tf, EmbeddingBackend backend,
+      int layers, Pooling pooling, Mode mode) {
     Ops scope = tf.withSubScope("embeddings");
     SparseMatrix history = SparseMatrix.rowNormalized(scope, graph.dataset().trainMatrix());
-    if (settings.propagationLayers() == 0) {
-      return settings.trainsBackend()
+    if (layers == 0) {
+      return mode == Mode.TRAINED
           ? new DdrmEmbeddings(backend.userEmbeddings(), backend.itemEmbeddings(), history)
           : new DdrmEmbeddings(scope.stopGradient(backend.userEmbeddings()),
               scope.stopGradient(backend.itemEmbeddings()), history);
     }
     NormalizedAdjacency adjacency = NormalizedAdjacency.of(scope, graph.dataset().trainMatrix());
-    GraphPropagation propagation =
-        new GraphPropagation(settings.propagationLayers(), settings.propagationPooling());
+    GraphPropagation propagation = new GraphPropagation(layers, pooling);
     UserItemTables base = backend.baseEmbeddings();
-    if (settings.trainsBackend()) {
+    if (mode == Mode.TRAINED) {
       SparseMatMulGradient.ensureRegistered();
       UserItemTables live = propagation.propagate(scope, adjacency, base);
       return new DdrmEmbeddings(live.users(), live.items(), history);
     }
     UserItemTables live = propagation.propagate(scope, adjacency, new UserItemTables(
         scope.stopGradient(base.users()), scope.stopGradient(base.items())));
+    if (mode == Mode.FROZEN_LIVE) {
+      return new DdrmEmbeddings(live.users(), live.items(), history);
+    }
     int dim = backend.dimension();
     Variable<TFloat32> userCopy = zeros(scope, "propagated_users", graph.dataset().numUsers(), dim);
     Variable<TFloat32> itemCopy = zeros(scope, "propagated_items", graph.dataset().numItems(), dim);
@@ -100,5 +123,13 @@ final class DdrmEmbeddings {
   /** The mean train-item embedding of each given user (zero without train items), [B, dim]. */
   Operand<TFloat32> historyMean(Ops tf, Operand<TInt32> userIds) {
     return RankingOps.rows(tf, history.times(tf, items), userIds);
+  }
+
+  /**
+   * DDRM's starting point as a ranking: each given user's mean train-item embedding scored by
+   * inner product with the item table, [B, numItems].
+   */
+  Operand<TFloat32> historyMeanScores(Ops tf, Operand<TInt32> userIds) {
+    return RankingOps.innerProductScores(tf, historyMean(tf, userIds), items);
   }
 }

@@ -185,7 +185,23 @@ record DdrmSettings(
     }
   }
 
+  /** The specs of the given keys, as the {@code ddrm} provider declares them. */
+  static List<SettingSpec> specs(String... keys) {
+    List<String> wanted = List.of(keys);
+    return SPECS.stream().filter(spec -> wanted.contains(spec.key())).toList();
+  }
+
+  /** A propagation pooling read for another provider, its errors naming {@code provider.key}. */
+  static Pooling pooling(String provider, String key, String value) {
+    return choice(provider, Pooling.class, key, value);
+  }
+
   private static <E extends Enum<E>> E choice(Class<E> type, String key, String value) {
+    return choice("ddrm", type, key, value);
+  }
+
+  private static <E extends Enum<E>> E choice(String provider, Class<E> type, String key,
+      String value) {
     String wanted = value.trim().toUpperCase(Locale.ROOT);
     for (E constant : type.getEnumConstants()) {
       if (constant.name().equals(wanted)) {
@@ -195,7 +211,7 @@ record DdrmSettings(
     List<String> names = new ArrayList<>();
     Arrays.stream(type.getEnumConstants()).forEach(c -> names.add(c.name().toLowerCase(Locale.ROOT)));
     throw new IllegalArgumentException(
-        "ddrm." + key + ": expected one of " + String.join(", ", names) + ", got '" + value + "'");
+        provider + "." + key + ": expected one of " + String.join(", ", names) + ", got '" + value + "'");
   }
 
   /** Activation after each hidden layer. */

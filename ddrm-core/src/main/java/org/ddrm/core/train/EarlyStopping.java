@@ -8,7 +8,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Validates every {@code every} epochs, checkpoints the best epoch by one metric, stops after
  * {@code patience} validations without improvement (never before {@code minEpochs}), and restores
- * the best checkpoint when training ends.
+ * the best checkpoint when training ends. An improvement resets the count of misses; which
+ * validations count as misses is the {@link MissCounting} rule.
  */
 public final class EarlyStopping implements TrainingListener {
   private static final Logger log = LoggerFactory.getLogger(EarlyStopping.class);
@@ -19,6 +20,7 @@ public final class EarlyStopping implements TrainingListener {
   private final int patience;
   private final int minEpochs;
   private final Checkpoint checkpoint;
+  private final MissCounting counting;
   private double best = Double.NEGATIVE_INFINITY;
   private int bestEpoch;
   private Map<String, Double> bestMetrics = Map.of();
@@ -26,9 +28,31 @@ public final class EarlyStopping implements TrainingListener {
   private int misses;
   private boolean stop;
 
+  /**
+   * Which validations without improvement count towards {@code patience} (the setting
+   * {@code denoise.count_misses}).
+   */
+  public enum MissCounting {
+    /** Every one, from the first validation on (this framework's rule from the start). */
+    ALWAYS,
+    /**
+     * Only those after epoch {@code minEpochs}, as the DDRM reference counts them: with
+     * validation every 5 epochs and patience 6 a stage then runs at least {@code minEpochs + 30}
+     * epochs.
+     */
+    AFTER_MIN_EPOCHS
+  }
+
   public EarlyStopping(
       Supplier<Map<String, Double>> validator, String metric, int every, int patience,
       int minEpochs, Checkpoint checkpoint) {
+    this(validator, metric, every, patience, minEpochs, MissCounting.ALWAYS, checkpoint);
+  }
+
+  public EarlyStopping(
+      Supplier<Map<String, Double>> validator, String metric, int every, int patience,
+      int minEpochs, MissCounting counting, Checkpoint checkpoint) {
+    this.counting = counting;
     this.validator = validator;
     this.metric = metric;
     this.every = every;
@@ -55,7 +79,7 @@ public final class EarlyStopping implements TrainingListener {
       bestMetrics = Map.copyOf(metrics);
       misses = 0;
       checkpoint.save();
-    } else {
+    } else if (counting == MissCounting.ALWAYS || report.epoch() > minEpochs) {
       misses++;
     }
     log.info("{} epoch {}: valid {} = {} (best {} at epoch {})", report.stage(), report.epoch(),

@@ -1,6 +1,7 @@
 package org.ddrm.core.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,19 +50,21 @@ class PreparedDirectoryTest {
 
   @Test
   void theCleanSplitDropsEveryFalsePositiveAndCarriesNoLabels() throws IOException {
-    Path out = dir.resolve("clean");
-    Files.createDirectories(out);
-    Files.writeString(out.resolve(PreparedDirectory.VALID_LABELS), "1\n"); // stale
     PreparedSplit split = new NaturalNoiseSplit(0.7, 0.1, 4).splitClean("clean", ratings());
-    PreparedDirectory.write(split, out, Map.of());
+    assertThat(split.dataset().train().size()).isEqualTo(5);
+    assertThat(split.dataset().valid().size()).isZero();
+    assertThat(split.dataset().test().size()).isEqualTo(1);
+    assertThat(split.dataset().trainNoiseLabels()).isEmpty();
+    assertThat(split.validNoiseLabels()).isEmpty();
+  }
 
-    Dataset loaded = SplitDirectory.load(out);
-    assertThat(loaded.train().size()).isEqualTo(5);
-    assertThat(loaded.valid().size()).isZero();
-    assertThat(loaded.test().size()).isEqualTo(1);
-    assertThat(loaded.trainNoiseLabels()).isEmpty();
-    assertThat(out.resolve(PreparedDirectory.VALID_LABELS)).doesNotExist();
-    assertThat(Files.readString(out.resolve(DatasetSummary.NAME)))
-        .contains("\"false_positives\" : 0", "\"false_positives_in\" : \"none\"");
+  @Test
+  void anEmptySplitIsRefusedBeforeAnythingIsWritten() {
+    PreparedSplit split = new NaturalNoiseSplit(0.7, 0.1, 4).splitClean("clean", ratings());
+    Path out = dir.resolve("clean");
+    assertThatThrownBy(() -> PreparedDirectory.write(split, out, Map.of()))
+        .isInstanceOf(DataFormatException.class)
+        .hasMessageContaining("the valid split of clean would be empty (5 train, 0 valid, 1 test");
+    assertThat(out).doesNotExist();
   }
 }

@@ -43,7 +43,8 @@ public final class DatasetLoader {
     if (!Files.isDirectory(directory)) {
       throw new ConfigException("data.path = '" + path + "': no such directory (resolved to "
           + directory.toAbsolutePath().normalize() + "); give a split directory with train, valid"
-          + " and test files, or 'synthetic'");
+          + " and test files ('ddrm data prepare' makes one from a raw dump: see the README's Data"
+          + " sets section), or 'synthetic'");
     }
     return SplitDirectory.load(directory);
   }

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -15,6 +17,7 @@ import org.ddrm.api.Provider;
 import org.ddrm.api.RecommenderProvider;
 import org.ddrm.api.Settings;
 import org.ddrm.core.config.ConfigException;
+import org.ddrm.core.config.FrameworkSettings;
 import org.ddrm.core.config.MapSettings;
 import org.ddrm.core.data.AtomicFiles;
 import org.ddrm.api.Dataset;
@@ -35,6 +38,7 @@ import org.ddrm.core.train.OpProfile;
 import org.ddrm.core.train.TrainingLoop;
 import org.ddrm.core.train.TrainingStage;
 import org.ddrm.core.train.ZeroLossStop;
+import org.ddrm.eval.claim.Claim;
 import org.ddrm.eval.evaluation.EvaluationOptions;
 import org.ddrm.eval.evaluation.EvaluationResult;
 import org.ddrm.eval.evaluation.FullRankingEvaluator;
@@ -58,6 +62,7 @@ public final class Experiment {
   private final ProviderRegistry registry;
   private final Dataset dataset;
   private final TfRuntime runtime;
+  private final Duration lease = Claim.leaseFromEnvironment();
 
   @Inject
   public Experiment(RunConfig config, ProviderRegistry registry, Dataset dataset,
@@ -85,6 +90,7 @@ public final class Experiment {
   RunResult run(Path directory, boolean mayResume, List<TrainingListener> extraListeners) {
     long start = System.nanoTime();
     MapSettings settings = config.settings();
+    missCounting("denoise");
     RunDirectory output = new RunDirectory(directory);
     Optional<ResumeState> resumed = mayResume ? resumable(output.modelDirectory()) : Optional.empty();
     if (resumed.isEmpty()) {
@@ -101,12 +107,14 @@ public final class Experiment {
           .orElseGet(() -> List.of(buildRecommender(context, settings)));
       EvaluationOptions options = new EvaluationOptions(
           settings.getIntList("eval.ks"), settings.getInt("eval.batch_size"), false);
-      List<Op> steps = new ArrayList<>();
+      List<Optional<Op>> steps = new ArrayList<>();
       for (TrainingStage stage : stages) {
         TrainableModel model = stage.model();
-        steps.add(new AdamOptimizer(settings.scope(stage.settingsPrefix()).getDouble("lr"),
-            runtime.deterministic())
-            .minimize(graph, context.tf(), "adam_" + stage.name(), model.optimisedParts()));
+        steps.add(trains(model)
+            ? Optional.of(new AdamOptimizer(settings.scope(stage.settingsPrefix()).getDouble("lr"),
+                runtime.deterministic())
+                .minimize(graph, context.tf(), "adam_" + stage.name(), model.optimisedParts()))
+            : Optional.empty());
       }
       // A plain backend run trains exactly what a frozen-backend denoiser's first stage trains,
       // so both share the backend cache: the first stage loads from it, plain runs fill it.
@@ -150,6 +158,9 @@ public final class Experiment {
           StageOutcome outcome;
           if (k == 0 && backendSaver.isPresent()) {
             outcome = trainOrLoadBackend(session, training, backendSaver.get(), plainBackend);
+          } else if (!trains(stage.model())) {
+            log.info("stage '{}': no variables, nothing to train", stage.name());
+            outcome = new StageOutcome(stage.name(), 0, 0, Map.of(), List.of(), Map.of(), "");
           } else {
             outcome = train(training);
           }
@@ -207,16 +218,30 @@ public final class Experiment {
         FullRankingEvaluator evaluator =
             new FullRankingEvaluator(session, context.tf(), last.model(), dataset, options);
         session.initialize();
-        Checkpoint checkpoint = Checkpoint.allVariables(session,
-            new RunDirectory(directory).modelDirectory(), last.name());
-        if (!checkpoint.exists()) {
-          throw new ConfigException(directory + " holds no trained model (no checkpoint "
-              + checkpoint.path() + "); recommend from a finished run's directory");
-        }
-        checkpoint.restore();
+        restoreFinalModel(session, new RunDirectory(directory).modelDirectory(), stages);
         writeTopK(evaluator, file, users, k);
         return file;
       }
+    }
+  }
+
+  /**
+   * Restores the checkpoint of the last stage that trained (later stages with nothing to train
+   * have none); a model with nothing trained at all (one-pass recommenders) is already complete.
+   */
+  private static void restoreFinalModel(Session session, Path modelDirectory,
+      List<TrainingStage> stages) {
+    for (int k = stages.size() - 1; k >= 0; k--) {
+      if (!trains(stages.get(k).model())) {
+        continue;
+      }
+      Checkpoint checkpoint = Checkpoint.allVariables(session, modelDirectory, stages.get(k).name());
+      if (!checkpoint.exists()) {
+        throw new ConfigException(modelDirectory.getParent() + " holds no trained model (no"
+            + " checkpoint " + checkpoint.path() + "); recommend from a finished run's directory");
+      }
+      checkpoint.restore();
+      return;
     }
   }
 
@@ -244,15 +269,16 @@ public final class Experiment {
   }
 
   /**
-   * Whether an interrupted run's settings are this run's. They are resolved again first, so that
-   * a key a later version of the framework added, at its default, does not count as a change.
+   * Whether an interrupted run's settings are this run's, thread counts aside. They are resolved
+   * again first, so that a key a later version of the framework added, at its default, does not
+   * count as a change.
    */
   private boolean sameSettings(Map<String, String> recorded) {
     List<String> overrides = recorded.entrySet().stream()
         .map(e -> e.getKey() + "=" + e.getValue()).toList();
     try {
-      return RunConfig.fromOverrides(config.name(), overrides, registry).settings().asMap()
-          .equals(config.settings().asMap());
+      return ResultSettings.of(RunConfig.fromOverrides(config.name(), overrides, registry)
+          .settings().asMap()).equals(ResultSettings.of(config.settings().asMap()));
     } catch (RuntimeException e) {
       return false;
     }
@@ -260,7 +286,7 @@ public final class Experiment {
 
   /** What training one stage needs: its graph parts, where it writes, and where it resumes. */
   private record StageTraining(Session session, TfGraphContext context, int index,
-      TrainingStage stage, Op step, FullRankingEvaluator evaluator, Path modelDirectory,
+      TrainingStage stage, Optional<Op> step, FullRankingEvaluator evaluator, Path modelDirectory,
       List<StageOutcome> finished, Optional<ResumeState> resumed, DoubleSupplier elapsedSeconds,
       List<TrainingListener> extraListeners) {}
 
@@ -284,33 +310,45 @@ public final class Experiment {
    * The backend stage, loaded from the backend cache when an identical backend was trained before
    * and this run does not resume inside the stage (a plain backend run loads only when the cache
    * also recorded how the backend was trained, so that the run still reports that); else trained
-   * and then stored there with that record.
+   * and then stored there with that record. While another process trains the same backend, this
+   * run waits for it instead of training it twice.
    */
   private StageOutcome trainOrLoadBackend(Session session, StageTraining training,
       Checkpoint.VariableSaver saver, boolean plainRun) {
     MapSettings settings = config.settings();
-    boolean enabled = settings.getBoolean("cache.enabled");
+    if (!settings.getBoolean("cache.enabled")) {
+      return train(training);
+    }
     String stage = training.stage().name();
-    Path cacheDirectory = BackendCache.directory(settings, config.providers().get(0).name(), dataset);
+    Path cacheDirectory =
+        BackendCache.directory(settings, config.providers().get(0).name(), dataset);
     Checkpoint cached = saver.in(session, cacheDirectory, "backend");
-    Optional<StageOutcome> record = BackendCache.trainingRecord(cacheDirectory);
-    if (enabled && training.resumed().isEmpty() && cached.exists()
-        && (record.isPresent() || !plainRun)) {
+    BooleanSupplier usable = () -> cached.exists()
+        && (!plainRun || BackendCache.trainingRecord(cacheDirectory).isPresent());
+    BackendCache.Access access = training.resumed().isPresent()
+        ? new BackendCache.Access(false, BackendCache.tryClaim(cacheDirectory, lease))
+        : BackendCache.awaitOrClaim(cacheDirectory, usable, lease);
+    if (access.load()) {
       cached.restore();
       log.info("stage '{}': loaded the trained backend from {}", stage, cacheDirectory);
       if (plainRun) {
         saver.in(session, training.modelDirectory(), stage).save();
       }
-      return record.orElse(new StageOutcome(stage, 0, 0, Map.of(), List.of(), Map.of(), ""))
+      return BackendCache.trainingRecord(cacheDirectory)
+          .orElse(new StageOutcome(stage, 0, 0, Map.of(), List.of(), Map.of(), ""))
           .loadedFrom(cacheDirectory.toString());
     }
-    StageOutcome outcome = train(training);
-    if (enabled) {
-      cached.save();
-      BackendCache.storeTrainingRecord(cacheDirectory, outcome);
-      log.info("stage '{}': trained backend stored in {}", stage, cacheDirectory);
+    Optional<Claim> claim = access.claim();
+    try {
+      StageOutcome outcome = train(training);
+      if (BackendCache.publish(cacheDirectory,
+          directory -> saver.in(session, directory, "backend").save(), outcome)) {
+        log.info("stage '{}': trained backend stored in {}", stage, cacheDirectory);
+      }
+      return outcome;
+    } finally {
+      claim.ifPresent(Claim::close);
     }
-    return outcome;
   }
 
   private StageOutcome train(StageTraining t) {
@@ -320,7 +358,8 @@ public final class Experiment {
     Checkpoint checkpoint = Checkpoint.allVariables(t.session(), t.modelDirectory(), stage.name());
     EarlyStopping stopping = new EarlyStopping(
         () -> t.evaluator().evaluate(Split.VALID).means(), s.getString("select_metric"),
-        s.getInt("eval_every"), s.getInt("patience"), s.getInt("min_epochs"), checkpoint);
+        s.getInt("eval_every"), s.getInt("patience"), s.getInt("min_epochs"),
+        missCounting(stage.settingsPrefix()), checkpoint);
     CurveRecorder curve = new CurveRecorder();
     int epochsDone = 0;
     if (t.resumed().isPresent()) {
@@ -336,7 +375,8 @@ public final class Experiment {
             t.finished(), t.index(), stopping, curve, stage.model().batches(),
             t.elapsedSeconds())));
     listeners.addAll(t.extraListeners());
-    TrainingLoop loop = new TrainingLoop(t.session(), stage.name(), stage.model().loss(), t.step(),
+    TrainingLoop loop = new TrainingLoop(t.session(), stage.name(), stage.model().loss(),
+        t.step().orElseThrow(),
         stage.model().batches(), t.context().hooks(), listeners);
     int tracedSteps = config.settings().getInt("profile.steps");
     Optional<OpProfile> profile =
@@ -353,6 +393,29 @@ public final class Experiment {
     }
     return new StageOutcome(stage.name(), stopping.bestEpoch(), run, stopping.bestMetrics(),
         curve.reports(), Map.of(), "");
+  }
+
+  /** The stage's early-stopping miss rule: {@code denoise.count_misses}, the first rule else. */
+  private EarlyStopping.MissCounting missCounting(String stagePrefix) {
+    if (!stagePrefix.equals("denoise")) {
+      return EarlyStopping.MissCounting.ALWAYS;
+    }
+    String value = config.settings().getString(FrameworkSettings.COUNT_MISSES);
+    for (EarlyStopping.MissCounting rule : EarlyStopping.MissCounting.values()) {
+      if (rule.name().equalsIgnoreCase(value.trim())) {
+        return rule;
+      }
+    }
+    throw new ConfigException(FrameworkSettings.COUNT_MISSES + ": expected always or"
+        + " after_min_epochs, got '" + value + "'");
+  }
+
+  /**
+   * Whether a stage has variables to train; one without (MostPop, ItemKNN, EASE, history-mean)
+   * is complete once the session is initialised and is only evaluated.
+   */
+  private static boolean trains(TrainableModel model) {
+    return !model.trainableVariables().isEmpty();
   }
 
   private static void writeProfile(Path runDirectory, String stage, OpProfile profile) {

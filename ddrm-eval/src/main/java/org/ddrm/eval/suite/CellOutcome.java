@@ -8,16 +8,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import org.ddrm.eval.claim.Claim;
+import org.ddrm.eval.claim.LeaseRecord;
 import org.ddrm.eval.run.RunDirectory;
 
 /**
- * What a suite cell's directory says about it: finished (with its test metrics), failed or
- * missing its config (with the reason), or not run yet.
+ * What a suite cell's directory says about it: finished (with its test metrics), running (a
+ * live claim; the reason names its holder), failed or missing its config (with the reason), or
+ * not run yet.
  *
  * @param cell the cell
  * @param directory its run directory
  * @param status how it stands
- * @param reason why it failed ("" unless failed or missing)
+ * @param reason why it failed, or who runs it ("" unless failed, missing or running)
  * @param test the final model's mean test metrics (empty unless finished)
  * @param wallSeconds the run's wall time over all its invocations (NaN unless finished, or when
  *     its {@code provenance.json} does not say)
@@ -26,7 +30,7 @@ public record CellOutcome(SuiteCell cell, Path directory, Status status, String 
     Map<String, Double> test, double wallSeconds) {
 
   /** How a cell stands. */
-  public enum Status { FINISHED, FAILED, MISSING, NOT_RUN }
+  public enum Status { FINISHED, RUNNING, FAILED, MISSING, NOT_RUN }
 
   /** Reads the cell's state from its directory. */
   public static CellOutcome read(SuiteCell cell, Path suiteOut) {
@@ -43,6 +47,11 @@ public record CellOutcome(SuiteCell cell, Path directory, Status status, String 
             ? json.readTree(provenance.toFile()).path("wall_seconds").asDouble(Double.NaN)
             : Double.NaN;
         return new CellOutcome(cell, directory, Status.FINISHED, "", values, wall);
+      }
+      Optional<LeaseRecord> holder = Claim.holder(directory.resolve(SuiteRunner.CLAIM));
+      if (holder.isPresent()) {
+        return new CellOutcome(cell, directory, Status.RUNNING,
+            "pid " + holder.get().pid() + " on " + holder.get().host(), Map.of(), Double.NaN);
       }
       Path failed = directory.resolve(SuiteRunner.FAILED);
       if (Files.exists(failed)) {

@@ -19,8 +19,8 @@ import org.ddrm.eval.evaluation.Split;
  * significance of its per-user test metrics against the baseline row at the same grid point
  * (users' values averaged over the seeds both ran). As in the paper, marks flag improvements:
  * {@code *} a paired t-test p below {@value #ALPHA}, {@code †} a Wilcoxon signed-rank p below
- * it (the p columns give both tests either way). Variants with failed, missing or unrun cells
- * say so.
+ * it (the p columns give both tests either way). Variants with running, failed, missing or
+ * unrun cells say so.
  */
 public final class ResultsTable {
   /** The significance level of the marks. */
@@ -29,11 +29,14 @@ public final class ResultsTable {
   private final SuiteFile suite;
   private final List<String> axes;
   private final List<Line> lines;
+  private final List<Comparison> comparisons;
 
-  private ResultsTable(SuiteFile suite, List<String> axes, List<Line> lines) {
+  private ResultsTable(SuiteFile suite, List<String> axes, List<Line> lines,
+      List<Comparison> comparisons) {
     this.suite = suite;
     this.axes = axes;
     this.lines = lines;
+    this.comparisons = comparisons;
   }
 
   /**
@@ -62,6 +65,18 @@ public final class ResultsTable {
       Map<String, Summary> metrics, Map<String, PairedTests.Outcome> significance,
       double wallSeconds, String note) {}
 
+  /**
+   * A variant tested against one baseline row, both ways the report can pair them.
+   *
+   * @param variant the row at its grid point
+   * @param against the baseline row (the marked one or one of {@code row.NAME.baseline}'s further
+   *     rows)
+   * @param overUsers each metric's tests over users (values averaged over the shared seeds)
+   * @param overSeeds each metric's tests over the shared seeds' test means (at least two seeds)
+   */
+  public record Comparison(SuiteGrid.Variant variant, String against,
+      Map<String, PairedTests.Outcome> overUsers, Map<String, PairedTests.Outcome> overSeeds) {}
+
   /** Builds the table from the cells' outcomes. */
   public static ResultsTable build(SuiteFile suite, List<CellOutcome> outcomes) {
     Set<String> axisSet = new LinkedHashSet<>(suite.sweeps().keySet());
@@ -72,6 +87,7 @@ public final class ResultsTable {
     }
     outcomes.forEach(o -> byVariant.get(o.cell().variant().id()).add(o));
     List<Line> lines = new ArrayList<>();
+    List<Comparison> comparisons = new ArrayList<>();
     for (SuiteGrid.Variant variant : SuiteGrid.variants(suite)) {
       List<CellOutcome> cells = byVariant.get(variant.id());
       List<CellOutcome> done = cells.stream()
@@ -93,8 +109,42 @@ public final class ResultsTable {
               .map(b -> significance(suite, done, b)).orElse(Map.of());
       lines.add(new Line(variant, against, cells.size(), done.size(), metrics, significance,
           wallSeconds(done), note(cells)));
+      List<String> baselines = new ArrayList<>();
+      against.ifPresent(baselines::add);
+      baselines.addAll(variant.row().furtherBaselines());
+      for (String b : baselines) {
+        Optional<List<CellOutcome>> theirs = done.isEmpty() ? Optional.empty()
+            : baselineOf(suite, b, variant, byVariant);
+        comparisons.add(new Comparison(variant, b,
+            theirs.map(t -> significance(suite, done, t)).orElse(Map.of()),
+            theirs.map(t -> overSeeds(suite, done, t)).orElse(Map.of())));
+      }
     }
-    return new ResultsTable(suite, List.copyOf(axisSet), lines);
+    return new ResultsTable(suite, List.copyOf(axisSet), lines, List.copyOf(comparisons));
+  }
+
+  /** Each metric's paired tests over the seeds both finished (their test means), two or more. */
+  private static Map<String, PairedTests.Outcome> overSeeds(SuiteFile suite,
+      List<CellOutcome> cells, List<CellOutcome> baseline) {
+    Map<Optional<Long>, CellOutcome> baselineBySeed = new LinkedHashMap<>();
+    baseline.forEach(b -> baselineBySeed.put(b.cell().seed(), b));
+    Map<String, PairedTests.Outcome> out = new LinkedHashMap<>();
+    for (String metric : suite.metrics()) {
+      List<double[]> pairs = new ArrayList<>();
+      for (CellOutcome cell : cells) {
+        CellOutcome other = baselineBySeed.get(cell.cell().seed());
+        Double mine = cell.test().get(metric);
+        Double theirs = other == null ? null : other.test().get(metric);
+        if (mine != null && theirs != null) {
+          pairs.add(new double[] {mine, theirs});
+        }
+      }
+      if (pairs.size() >= 2) {
+        out.put(metric, PairedTests.test(pairs.stream().mapToDouble(p -> p[0]).toArray(),
+            pairs.stream().mapToDouble(p -> p[1]).toArray()));
+      }
+    }
+    return out;
   }
 
   /** The baseline row's finished cells at the variant's grid point (on the axes they share). */
@@ -168,8 +218,10 @@ public final class ResultsTable {
     List<String> notes = new ArrayList<>();
     Set<String> reasons = new TreeSet<>();
     long notRun = 0;
+    List<String> running = new ArrayList<>();
     for (CellOutcome c : cells) {
       switch (c.status()) {
+        case RUNNING -> running.add(c.reason());
         case MISSING -> reasons.add("missing: " + c.reason());
         case FAILED -> reasons.add("failed: " + c.reason());
         case NOT_RUN -> notRun++;
@@ -177,6 +229,10 @@ public final class ResultsTable {
       }
     }
     notes.addAll(reasons);
+    if (!running.isEmpty()) {
+      notes.add(running.size() + " of " + cells.size() + " cells running ("
+          + String.join(", ", running) + ")");
+    }
     if (notRun > 0) {
       notes.add(notRun + " of " + cells.size() + " cells not run");
     }
@@ -185,6 +241,11 @@ public final class ResultsTable {
 
   public List<Line> lines() {
     return lines;
+  }
+
+  /** Every variant against every row it is tested against, the marked baseline first. */
+  public List<Comparison> comparisons() {
+    return comparisons;
   }
 
   /** The swept keys, suite axes first: the table's extra columns. */
@@ -230,10 +291,54 @@ public final class ResultsTable {
           : String.format("%.0f", line.wallSeconds())).append(" |");
       out.append(' ').append(line.note().replace("|", "\\|")).append(" |\n");
     }
+    out.append(comparisonsMarkdown());
     double total = totalWallSeconds();
     out.append(String.format("%nWall time of the finished cells, summed: %.0f s (%.1f h). A run"
         + " interrupted and resumed counts every invocation; a backend loaded from the backend"
         + " cache counts in the run that trained it.%n", total, total / 3600));
+    return out.toString();
+  }
+
+  /**
+   * The section of every comparison, when a row names further baselines or the suite runs more
+   * than one seed (empty otherwise): per metric the mean per-user difference, the tests over users and
+   * the paired t-test over seeds.
+   */
+  private String comparisonsMarkdown() {
+    boolean further = suite.rows().stream().anyMatch(r -> !r.furtherBaselines().isEmpty());
+    if (!further && suite.seeds().size() < 2) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder("\n## Comparisons\n\nEvery row against each row it is"
+        + " tested against (`row.NAME.baseline`, the marked one first): per metric the mean"
+        + " per-user difference, the p-values over users (paired t-test / Wilcoxon, users'"
+        + " values averaged over the shared seeds; marks as above) and the paired t-test p over"
+        + " the shared seeds' test means (two seeds or more).\n\n| model |");
+    axes.forEach(a -> out.append(' ').append(a).append(" |"));
+    out.append(" vs |");
+    suite.metrics().forEach(m -> out.append(' ').append(m).append(" diff | p users (t / W) | p seeds |"));
+    out.append("\n|---|");
+    axes.forEach(a -> out.append("---|"));
+    out.append("---|");
+    suite.metrics().forEach(m -> out.append("---:|---|---|"));
+    out.append('\n');
+    for (Comparison c : comparisons) {
+      out.append("| ").append(c.variant().row().name()).append(" |");
+      axes.forEach(a -> out.append(' ').append(c.variant().point().getOrDefault(a, ""))
+          .append(" |"));
+      out.append(' ').append(c.against()).append(" |");
+      for (String m : suite.metrics()) {
+        PairedTests.Outcome users = c.overUsers().get(m);
+        PairedTests.Outcome seeds = c.overSeeds().get(m);
+        out.append(' ').append(users == null ? "—"
+            : String.format("%+.4f", users.meanDifference()) + marks(users, false)).append(" |");
+        out.append(' ').append(users == null ? ""
+            : String.format("%.2g / %.2g", users.tTestP(), users.wilcoxonP())).append(" |");
+        out.append(' ').append(seeds == null ? "" : String.format("%.2g", seeds.tTestP()))
+            .append(" |");
+      }
+      out.append('\n');
+    }
     return out.toString();
   }
 

@@ -21,7 +21,8 @@ import org.ddrm.core.config.ConfigLoader;
  *   <li>{@code suite.seeds} (comma-separated; each cell sets {@code seed}; absent: each config's
  *       own seed);
  *   <li>{@code suite.baseline}: the row every other row is tested against
- *       ({@code row.NAME.baseline} names another one for a row);
+ *       ({@code row.NAME.baseline} names another one for a row, or several, comma-separated:
+ *       the first is the one the table marks, the others are further comparisons);
  *   <li>{@code suite.metrics}: the table's metrics (default {@code recall@20, ndcg@20});
  *   <li>{@code suite.out}: the suite's directory, relative to the suite file (default
  *       {@code runs/suite-NAME} under the working directory); the paper suites keep their records
@@ -63,13 +64,19 @@ public record SuiteFile(Path source, String name, String description, List<Long>
    * @param set the row's overrides
    * @param sweeps the row's own grid axes
    * @param baseline the row it is tested against, when not the suite's baseline
+   * @param alsoAgainst further rows it is tested against (a report section of their own)
    */
   public record Row(String name, Path config, Map<String, String> set,
-      Map<String, List<String>> sweeps, Optional<String> baseline) {
+      Map<String, List<String>> sweeps, Optional<String> baseline, List<String> alsoAgainst) {
 
     /** The row this one is tested against, if any (never itself). */
     public Optional<String> testedAgainst(SuiteFile suite) {
       return baseline.or(suite::baseline).filter(b -> !b.equals(name));
+    }
+
+    /** The further rows this one is tested against ({@code row.NAME.baseline} after the first). */
+    public List<String> furtherBaselines() {
+      return alsoAgainst.stream().filter(b -> !b.equals(name)).toList();
     }
   }
 
@@ -129,7 +136,9 @@ public record SuiteFile(Path source, String name, String description, List<Long>
         if (row.group(2).equals("config")) {
           r.config = base.resolve(value).normalize();
         } else if (row.group(2).equals("baseline")) {
-          r.baseline = Optional.of(value);
+          List<String> named = list(file, key, value);
+          r.baseline = Optional.of(named.get(0));
+          r.alsoAgainst = named.subList(1, named.size());
         } else if (row.group(3) != null) {
           r.set.put(row.group(3), value);
         } else {
@@ -162,11 +171,17 @@ public record SuiteFile(Path source, String name, String description, List<Long>
               + "', which the suite already sweeps for every row");
         }
       }
-      if (r.baseline.isPresent() && !rows.containsKey(r.baseline.get())) {
-        throw new ConfigException(file + ": row." + r.name + ".baseline = '" + r.baseline.get()
-            + "' is not a row (rows: " + rows.keySet() + ")");
+      List<String> named = new ArrayList<>();
+      r.baseline.ifPresent(named::add);
+      named.addAll(r.alsoAgainst);
+      for (String b : named) {
+        if (!rows.containsKey(b)) {
+          throw new ConfigException(file + ": row." + r.name + ".baseline names '" + b
+              + "', which is not a row (rows: " + rows.keySet() + ")");
+        }
       }
-      built.add(new Row(r.name, r.config, Map.copyOf(r.set), Map.copyOf(r.sweeps), r.baseline));
+      built.add(new Row(r.name, r.config, Map.copyOf(r.set), Map.copyOf(r.sweeps), r.baseline,
+          List.copyOf(r.alsoAgainst)));
     }
     if (baseline.isPresent() && !rows.containsKey(baseline.get())) {
       throw new ConfigException(file + ": suite.baseline = '" + baseline.get()
@@ -215,6 +230,7 @@ public record SuiteFile(Path source, String name, String description, List<Long>
     final String name;
     Path config;
     Optional<String> baseline = Optional.empty();
+    List<String> alsoAgainst = List.of();
     final Map<String, String> set = new LinkedHashMap<>();
     final Map<String, List<String>> sweeps = new LinkedHashMap<>();
 

@@ -3,8 +3,13 @@ package org.ddrm.eval.suite;
 import com.google.inject.Guice;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,9 +17,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.ddrm.core.data.AtomicFiles;
+import org.ddrm.eval.claim.Claim;
+import org.ddrm.eval.claim.ClaimException;
+import org.ddrm.eval.claim.LeaseRecord;
 import org.ddrm.core.plugin.ProviderRegistry;
 import org.ddrm.eval.run.Experiment;
 import org.ddrm.eval.run.ExperimentModule;
+import org.ddrm.eval.run.ResultSettings;
 import org.ddrm.eval.run.RunConfig;
 import org.ddrm.eval.run.RunDirectory;
 import org.ddrm.eval.run.RunResult;
@@ -22,82 +31,215 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a suite's cells in order, each into its own run directory. A cell whose
- * {@code metrics.json} exists is finished and skipped, unless its config now resolves to other
- * settings than it ran with: then it runs again from scratch. An interrupted cell resumes from
- * its last epoch checkpoint; a cell that cannot run (config file missing, bad settings, unknown
- * provider, divergence) leaves {@value #FAILED} with the reason in its directory and the suite
- * goes on.
- * Trained backends are shared between cells through the backend cache ({@code cache.dir}).
+ * Runs a suite's cells, each into its own run directory, cooperating with any number of other
+ * runners (worker processes, cluster tasks, plain invocations on machines sharing the suite's
+ * directory): a runner claims a cell before running it ({@link Claim} in the cell's
+ * {@value #CLAIM} directory, leased and renewed), skips cells another runner holds, and waits for
+ * them at the end, taking a cell over when its runner's lease ran out (the cell then resumes from
+ * its last epoch checkpoint). Every cell thus runs once however many runners start.
+ *
+ * <p>A cell whose {@code metrics.json} exists is finished and skipped, unless its config now
+ * resolves to other settings than it ran with (thread counts aside): then it runs again from
+ * scratch. A cell that cannot run (config file missing, bad settings, unknown provider,
+ * divergence) leaves {@value #FAILED} with the reason in its directory and the suite goes on; a
+ * cell that failed in another runner since this one started is not tried again. Trained backends
+ * are shared between cells through the backend cache ({@code cache.dir}).
  */
 public final class SuiteRunner {
   /** The file a failed cell leaves in its directory, holding the one-line reason. */
   public static final String FAILED = "FAILED";
 
+  /** The claim directory in a cell's directory. */
+  public static final String CLAIM = "claim";
+
   private static final Logger log = LoggerFactory.getLogger(SuiteRunner.class);
+  private static final Duration POLL = Duration.ofSeconds(2);
 
   private final SuiteFile suite;
   private final Path out;
   private final ProviderRegistry registry;
   private final PrintStream progress;
+  private final List<String> extraOverrides;
+  private final Duration lease;
 
   public SuiteRunner(SuiteFile suite, Path out, ProviderRegistry registry, PrintStream progress) {
+    this(suite, out, registry, progress, List.of(), Claim.leaseFromEnvironment());
+  }
+
+  /**
+   * A runner that adds {@code extraOverrides} to every cell's (after the suite's) and holds its
+   * claims with leases of {@code lease}.
+   */
+  public SuiteRunner(SuiteFile suite, Path out, ProviderRegistry registry, PrintStream progress,
+      List<String> extraOverrides, Duration lease) {
     this.suite = suite;
     this.out = out;
     this.registry = registry;
     this.progress = progress;
+    this.extraOverrides = List.copyOf(extraOverrides);
+    this.lease = lease;
   }
 
-  /** Runs every cell not yet finished; returns how many ended finished, failed and skipped. */
+  /** Runs (or waits for) every cell not yet finished; returns how the cells ended. */
   public Tally run() {
+    List<Integer> all = new ArrayList<>();
+    for (int k = 0; k < SuiteGrid.cells(suite).size(); k++) {
+      all.add(k);
+    }
+    return run(all);
+  }
+
+  /** Runs (or waits for) the cell of index {@code index} (0-based, as {@code --list-cells}). */
+  public Tally runCell(int index) {
+    int count = SuiteGrid.cells(suite).size();
+    if (index < 0 || index >= count) {
+      throw new IllegalArgumentException("cell index " + index + " is out of range: suite '"
+          + suite.name() + "' has cells 0 to " + (count - 1));
+    }
+    return run(List.of(index));
+  }
+
+  private Tally run(List<Integer> indices) {
     List<SuiteCell> cells = SuiteGrid.cells(suite);
-    int finished = 0;
-    int failed = 0;
-    int skipped = 0;
-    for (int k = 0; k < cells.size(); k++) {
-      SuiteCell cell = cells.get(k);
-      Path directory = cell.directory(out);
-      String prefix = String.format("[%" + String.valueOf(cells.size()).length() + "d/%d] %s",
-          k + 1, cells.size(), cell.label());
-      if (Files.exists(directory.resolve(RunDirectory.METRICS))) {
-        Optional<String> changed = changedSettings(cell, directory);
-        if (changed.isEmpty()) {
-          skipped++;
-          progress.println(prefix + ": finished before, skipped");
+    long started = System.currentTimeMillis();
+    Tally tally = new Tally(0, 0, 0, 0);
+    Set<Integer> remaining = new LinkedHashSet<>(indices);
+    Set<Integer> announced = new HashSet<>();
+    while (true) {
+      for (Integer k : List.copyOf(remaining)) {
+        String prefix = String.format("[%" + String.valueOf(cells.size()).length() + "d/%d] %s",
+            k + 1, cells.size(), cells.get(k).label());
+        Attempt attempt = attempt(cells.get(k), prefix, started);
+        if (attempt == Attempt.HELD_ELSEWHERE) {
+          if (announced.add(k)) {
+            String holder = Claim.holder(cells.get(k).directory(out).resolve(CLAIM))
+                .map(r -> "pid " + r.pid() + " on " + r.host()).orElse("another runner");
+            progress.println(prefix + ": running in " + holder + "; left to it");
+          }
           continue;
         }
-        progress.println(prefix + ": settings changed since it finished (" + changed.get()
-            + "), running again");
+        remaining.remove(k);
+        tally = tally.plus(attempt);
       }
+      if (remaining.isEmpty()) {
+        return tally;
+      }
+      try {
+        Thread.sleep(POLL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for cells run elsewhere", e);
+      }
+    }
+  }
+
+  /** One try at a cell: skip it, leave it to its holder, or claim and run it. */
+  private Attempt attempt(SuiteCell cell, String prefix, long started) {
+    Path directory = cell.directory(out);
+    Optional<Attempt> settled = settled(cell, directory, prefix, started, false);
+    if (settled.isPresent()) {
+      return settled.get();
+    }
+    Optional<LeaseRecord> previous = Claim.latest(directory.resolve(CLAIM));
+    Optional<Claim> claim;
+    try {
+      claim = Claim.tryAcquire(directory.resolve(CLAIM), lease);
+    } catch (ClaimException e) {
+      return fail(cell, directory, prefix, e);
+    }
+    if (claim.isEmpty()) {
+      return Attempt.HELD_ELSEWHERE;
+    }
+    try (Claim held = claim.get()) {
+      settled = settled(cell, directory, prefix, started, true);
+      if (settled.isPresent()) {
+        return settled.get();
+      }
+      previous.filter(r -> !r.released()).ifPresent(r -> progress.println(prefix + ": the lease"
+          + " of pid " + r.pid() + " on " + r.host() + " ran out; taking the cell over"));
       long start = System.nanoTime();
       try {
         // metrics.json marks a finished cell: a stale one goes before the cell runs again
         Files.deleteIfExists(directory.resolve(RunDirectory.METRICS));
         RunResult result = runCell(cell, directory);
         Files.deleteIfExists(directory.resolve(FAILED));
-        finished++;
         progress.println(String.format("%s: done in %.1f s, test %s", prefix,
             (System.nanoTime() - start) / 1e9, headline(result)));
+        return Attempt.RAN;
       } catch (RuntimeException | IOException e) {
-        failed++;
-        String reason = e.getMessage() == null ? e.toString() : e.getMessage();
-        AtomicFiles.write(directory.resolve(FAILED), reason + "\n");
-        log.debug("cell {} failed", cell.label(), e);
-        progress.println(prefix + ": FAILED: " + reason);
+        return fail(cell, directory, prefix, e);
       }
     }
-    return new Tally(finished, failed, skipped);
   }
+
+  /**
+   * Whether the cell needs no run from this runner: finished with today's settings, or failed in
+   * another runner since this one started.
+   */
+  private Optional<Attempt> settled(SuiteCell cell, Path directory, String prefix, long started,
+      boolean claimed) {
+    Path metrics = directory.resolve(RunDirectory.METRICS);
+    if (Files.exists(metrics)) {
+      Optional<String> changed = changedSettings(cell, directory);
+      if (changed.isEmpty()) {
+        boolean elsewhere = modifiedSince(metrics, started);
+        progress.println(prefix
+            + (elsewhere ? ": finished by another runner" : ": finished before, skipped"));
+        return Optional.of(elsewhere ? Attempt.FINISHED_ELSEWHERE : Attempt.FINISHED_BEFORE);
+      }
+      if (claimed) {
+        progress.println(prefix + ": settings changed since it finished (" + changed.get()
+            + "), running again");
+      }
+      return Optional.empty();
+    }
+    Path failed = directory.resolve(FAILED);
+    if (Files.exists(failed) && modifiedSince(failed, started)) {
+      progress.println(prefix + ": failed in another runner (see " + failed + ")");
+      return Optional.of(Attempt.FAILED);
+    }
+    return Optional.empty();
+  }
+
+  private Attempt fail(SuiteCell cell, Path directory, String prefix, Exception e) {
+    String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+    try {
+      AtomicFiles.write(directory.resolve(FAILED), reason + "\n");
+    } catch (UncheckedIOException unwritable) {
+      log.warn("cell {}: the reason could not be recorded: {}", cell.label(),
+          unwritable.getMessage());
+    }
+    log.debug("cell {} failed", cell.label(), e);
+    progress.println(prefix + ": FAILED: " + reason);
+    return Attempt.FAILED;
+  }
+
+  private static boolean modifiedSince(Path file, long millis) {
+    try {
+      return Files.getLastModifiedTime(file).toMillis() >= millis;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** How one try at a cell ended. */
+  private enum Attempt { RAN, FAILED, FINISHED_BEFORE, FINISHED_ELSEWHERE, HELD_ELSEWHERE }
 
   private RunResult runCell(SuiteCell cell, Path directory) {
     Path config = cell.variant().row().config();
     if (!Files.isRegularFile(config)) {
       throw new MissingConfigException(config);
     }
-    RunConfig runConfig = RunConfig.load(config, cell.overrides(), registry);
+    RunConfig runConfig = RunConfig.load(config, overrides(cell), registry);
     return Guice.createInjector(new ExperimentModule(runConfig, registry))
         .getInstance(Experiment.class)
         .resume(directory);
+  }
+
+  private List<String> overrides(SuiteCell cell) {
+    List<String> all = new ArrayList<>(cell.overrides());
+    all.addAll(extraOverrides);
+    return all;
   }
 
   /**
@@ -109,7 +251,7 @@ public final class SuiteRunner {
     Map<String, String> current;
     try {
       recorded = RunDirectory.recordedConfig(directory, registry).settings().asMap();
-      current = RunConfig.load(cell.variant().row().config(), cell.overrides(), registry)
+      current = RunConfig.load(cell.variant().row().config(), overrides(cell), registry)
           .settings().asMap();
     } catch (RuntimeException e) {
       log.debug("cell {}: settings not compared", cell.label(), e);
@@ -117,6 +259,7 @@ public final class SuiteRunner {
     }
     Set<String> keys = new TreeSet<>(recorded.keySet());
     keys.addAll(current.keySet());
+    keys.removeAll(ResultSettings.THREAD_KEYS);
     keys.removeIf(key -> Objects.equals(recorded.get(key), current.get(key)));
     return keys.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", keys));
   }
@@ -147,9 +290,20 @@ public final class SuiteRunner {
   /**
    * How a suite run went.
    *
-   * @param finished cells run to the end now
-   * @param failed cells that could not run
+   * @param finished cells this runner ran to the end
+   * @param failed cells that could not run (here or, since this runner started, elsewhere)
    * @param skipped cells finished by an earlier invocation
+   * @param elsewhere cells another runner finished while this one ran
    */
-  public record Tally(int finished, int failed, int skipped) {}
+  public record Tally(int finished, int failed, int skipped, int elsewhere) {
+    private Tally plus(Attempt attempt) {
+      return switch (attempt) {
+        case RAN -> new Tally(finished + 1, failed, skipped, elsewhere);
+        case FAILED -> new Tally(finished, failed + 1, skipped, elsewhere);
+        case FINISHED_BEFORE -> new Tally(finished, failed, skipped + 1, elsewhere);
+        case FINISHED_ELSEWHERE -> new Tally(finished, failed, skipped, elsewhere + 1);
+        case HELD_ELSEWHERE -> this;
+      };
+    }
+  }
 }

@@ -2,8 +2,11 @@ package org.ddrm.eval.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -118,5 +121,47 @@ class CommandLineTest {
     assertThat(err.toString()).contains("give either a CONFIG file or --resume DIR");
     assertThat(execute("run", "--resume", dir.toString())).isEqualTo(2);
     assertThat(err.toString()).contains("is not a run directory");
+  }
+
+  @Test
+  void listCellsGivesEachCellsIndexAndState() throws Exception {
+    Path suite = dir.resolve("later.properties");
+    Files.writeString(suite, "suite.seeds = 1, 2\nrow.lightgcn.config = lightgcn.properties\n");
+    Path out = dir.resolve("out");
+    assertThat(execute("suite", suite.toString(), "--cell", "1", "--out", out.toString()))
+        .isEqualTo(1);
+    String listing = stdout(() -> execute("suite", suite.toString(), "--list-cells", "--out",
+        out.toString()));
+    assertThat(listing.lines().skip(1).map(l -> l.replaceAll(" +", " ").trim()))
+        .containsExactly("0 pending lightgcn - 1",
+            "1 failed lightgcn - 2 config file not found: " + dir.resolve("lightgcn.properties")
+                + " (not written yet?)");
+  }
+
+  @Test
+  void aCellIndexOutOfRangeNamesTheSuitesRange() throws Exception {
+    Path suite = dir.resolve("later.properties");
+    Files.writeString(suite, "suite.seeds = 1, 2\nrow.lightgcn.config = lightgcn.properties\n");
+    assertThat(execute("suite", suite.toString(), "--cell", "2")).isNotZero();
+    assertThat(err.toString()).contains("--cell 2: suite 'later' has cells 0 to 1");
+  }
+
+  @Test
+  void theLaunchModesExcludeEachOther() {
+    assertThat(execute("suite", "x.properties", "--workers", "2", "--emit", "slurm")).isNotZero();
+    assertThat(err.toString()).contains("choose one of --report-only, --list-cells, --cell,"
+        + " --workers and --emit");
+  }
+
+  private static String stdout(Runnable action) {
+    PrintStream saved = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      action.run();
+    } finally {
+      System.setOut(saved);
+    }
+    return captured.toString(StandardCharsets.UTF_8);
   }
 }

@@ -13,17 +13,13 @@ import org.ddrm.core.data.PreparedDirectory;
 import org.ddrm.core.data.SplitDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class DataCommandTest {
   @TempDir Path dir;
   private final StringWriter err = new StringWriter();
 
   private int execute(String... args) {
-    return new CommandLine(new DdrmCommand())
-        .setExecutionExceptionHandler(new FriendlyErrors())
-        .setErr(new PrintWriter(err, true))
-        .execute(args);
+    return Main.commandLine().setErr(new PrintWriter(err, true)).execute(args);
   }
 
   @Test
@@ -59,7 +55,7 @@ class DataCommandTest {
     Path empty = Files.writeString(dir.resolve("ratings.dat"), "");
     Path out = dir.resolve("out");
     assertThat(execute("data", "prepare", empty.toString(), "--out", out.toString()))
-        .isEqualTo(1);
+        .isEqualTo(2);
     assertThat(err.toString()).contains("ratings.dat: no ratings in the file");
     assertThat(out.resolve("train.tsv")).doesNotExist();
   }
@@ -69,7 +65,7 @@ class DataCommandTest {
     Path bad = Files.writeString(dir.resolve("ratings.dat"),
         "1::2::x::3\n1::3::4::5\n");
     assertThat(execute("data", "prepare", bad.toString(), "--out", dir.resolve("o").toString()))
-        .isEqualTo(1);
+        .isEqualTo(2);
     assertThat(err.toString()).contains("ratings.dat, line 1: rating 'x' is not a number");
   }
 
@@ -77,7 +73,7 @@ class DataCommandTest {
   void csvColumnsByNameNeedAHeader() throws Exception {
     Path csv = Files.writeString(dir.resolve("log.csv"), "a,b,5,1\n");
     assertThat(execute("data", "prepare", "--format", "csv", csv.toString(), "--user-col", "who",
-        "--out", dir.resolve("o").toString())).isEqualTo(1);
+        "--out", dir.resolve("o").toString())).isEqualTo(2);
     assertThat(err.toString()).contains("column 'who' is given by name: add --header");
   }
 

@@ -19,8 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Bad input as a hostile new user would give it — data files in every format the loader reads,
- * configs, suite files, command lines — each through the real command line: the exit code, the
- * one {@code ddrm: error:} line and what it names, and no new {@code metrics.json} anywhere.
+ * raw ratings in every format {@code ddrm data prepare} reads, configs, suite files, command lines
+ * — each through the real command line: the exit code, the one {@code ddrm: error:} line and what
+ * it names, and no new {@code metrics.json} anywhere.
  */
 class MalformedInputCorpusTest {
   private static final String TINY = "backend = mf\nmf.dim = 8\ndata.synthetic.users = 200\n"
@@ -82,6 +83,40 @@ class MalformedInputCorpusTest {
       Files.writeString(d.resolve("ratings.dat"), "1::2::5::978300760\n");
       return runConfig(d, TINY + "data.path = " + d.resolve("ratings.dat") + "\n");
     }, 2, List.of("is a file", "ddrm data prepare")));
+    // raw ratings for 'ddrm data prepare', in every format it reads
+    cases.add(prepare("an empty MovieLens file", "movielens", "ratings.dat", "",
+        "ratings.dat: no ratings in the file"));
+    cases.add(prepare("a MovieLens rating that is a word", "movielens", "ratings.dat",
+        "1::2::x::3\n1::3::4::5\n", "ratings.dat, line 1: rating 'x' is not a number"));
+    cases.add(prepare("a Yelp line that is not JSON", "yelp", "review.json",
+        "{\"user_id\":\"a\",\"business_id\":\"b\",\"stars\":5,\"date\":\"2019-01-01 00:00:00\"}\n"
+            + "not json\n", "review.json, line 2: malformed JSON"));
+    cases.add(prepare("a Yelp review without its business", "yelp", "review.json",
+        "{\"user_id\":\"a\",\"stars\":5,\"date\":\"2019-01-01 00:00:00\"}\n",
+        "review.json, line 1: no 'business_id' field"));
+    cases.add(prepare("an Amazon time that is a word", "amazon", "ratings.csv",
+        "u1,i1,5.0,abc\n", "ratings.csv, line 1: timestamp 'abc' is not a number"));
+    cases.add(new Case("a truncated .gz", d -> {
+      Path gz = d.resolve("ratings.csv.gz");
+      try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+        out.write("u1,i1,5.0,100\nu2,i2,4.0,200\n".repeat(50).getBytes(StandardCharsets.UTF_8));
+      }
+      byte[] whole = Files.readAllBytes(gz);
+      Files.write(gz, java.util.Arrays.copyOf(whole, whole.length / 2));
+      return List.of("data", "prepare", "--format", "amazon", gz.toString(), "--out",
+          d.resolve("prepared").toString());
+    }, 2, List.of("ratings.csv.gz", "truncated or corrupt")));
+    cases.add(prepare("a RecBole header without ratings", "recbole", "ml.inter",
+        "user_id:token\titem_id:token\n1\t2\n", "ml.inter, line 1: the header has no column"));
+    cases.add(prepare("a csv column past the line's end", "csv", "log.csv", "a,b,5,1\n",
+        "log.csv, line 1: expected 10 fields", "--user-col", "9"));
+    cases.add(prepare("k-core minimums that leave nothing", "movielens", "ratings.dat",
+        "1::2::5::1\n2::3::4::2\n", "leaves none of the 2 ratings", "--user-core", "5"));
+    cases.add(prepare("too few ratings for a test split", "movielens", "ratings.dat",
+        "1::2::5::1\n2::3::4::2\n", "the test split of", "would be empty"));
+    cases.add(new Case("a raw file that does not exist", d -> List.of("data", "prepare",
+        d.resolve("nothere.dat").toString(), "--out", d.resolve("o").toString()), 2,
+        List.of("nothere.dat: no such file")));
     // settings
     cases.add(config("an unknown key", "mf.dimension = 8\n", "unknown setting 'mf.dimension'",
         "did you mean 'mf.dim'?"));
@@ -238,6 +273,26 @@ class MalformedInputCorpusTest {
       }
       Files.write(d.resolve("train.npy"), bytes.array());
     }, fragments);
+  }
+
+  /**
+   * {@code ddrm data prepare --format FORMAT FILE} on a file holding {@code text}; a fragment
+   * starting with {@code --} and everything after it are further options.
+   */
+  private static Case prepare(String name, String format, String file, String text,
+      String... fragmentsThenOptions) {
+    List<String> fragments = new ArrayList<>();
+    List<String> options = new ArrayList<>();
+    for (String f : fragmentsThenOptions) {
+      (options.isEmpty() && !f.startsWith("--") ? fragments : options).add(f);
+    }
+    return new Case(name, d -> {
+      List<String> args = new ArrayList<>(List.of("data", "prepare", "--format", format,
+          Files.writeString(d.resolve(file), text).toString(), "--out",
+          d.resolve("prepared").toString()));
+      args.addAll(options);
+      return args;
+    }, 2, fragments);
   }
 
   /** The tiny MF config plus {@code extra} lines. */

@@ -71,6 +71,26 @@ class SuiteFileTest {
   }
 
   @Test
+  void aRowNamesFurtherBaselinesAfterTheMarkedOne() throws Exception {
+    SuiteFile suite = suite("""
+        suite.baseline = mf
+        row.mf.config = mf.properties
+        row.mf-start.config = mf-start.properties
+        row.mf-ddrm.config = mf-ddrm.properties
+        row.mf-ddrm.baseline = mf, mf-start
+        """);
+    assertThat(suite.rows().get(2).testedAgainst(suite)).contains("mf");
+    assertThat(suite.rows().get(2).furtherBaselines()).containsExactly("mf-start");
+    assertThat(suite.rows().get(1).furtherBaselines()).isEmpty();
+    assertThatThrownBy(() -> suite("""
+        row.mf.config = mf.properties
+        row.mf-ddrm.config = mf-ddrm.properties
+        row.mf-ddrm.baseline = mf, start
+        """)).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("row.mf-ddrm.baseline names 'start', which is not a row");
+  }
+
+  @Test
   void withoutSeedsEachCellKeepsItsConfigsSeed() throws Exception {
     List<SuiteCell> cells = SuiteGrid.cells(suite("row.a.config = a.properties\n"));
     assertThat(cells).hasSize(1);

@@ -107,4 +107,57 @@ class SuiteReportTest {
         .contains("<svg");
     assertThat(written.files()).contains(report.resolve("plots/curve-backend-loss.svg"));
   }
+
+  @Test
+  void aRowIsComparedWithEveryBaselineItNamesOverUsersAndOverSeeds() throws Exception {
+    Path file = dir.resolve("suite.properties");
+    Files.writeString(file, """
+        suite.seeds = 1, 2
+        suite.baseline = a
+        suite.metrics = recall@20
+        row.a.config = a.properties
+        row.start.config = start.properties
+        row.b.config = b.properties
+        row.b.baseline = a, start
+        """);
+    SuiteFile suite = SuiteFile.load(file);
+    Path out = dir.resolve("out");
+    double[][] start = {{0.2, 0.3, 0.1, 0.5, 0.4, 0.4}, {0.3, 0.3, 0.2, 0.5, 0.5, 0.3}};
+    for (int s = 0; s < 2; s++) {
+      writeCell(out.resolve("cells/a/seed-" + (s + 1)), A[s]);
+      writeCell(out.resolve("cells/start/seed-" + (s + 1)), start[s]);
+      writeCell(out.resolve("cells/b/seed-" + (s + 1)), B[s]);
+    }
+
+    SuiteReport.Written written = SuiteReport.write(suite, out);
+    List<ResultsTable.Comparison> comparisons = written.table().comparisons();
+    assertThat(comparisons).extracting(c -> c.variant().row().name() + " vs " + c.against())
+        .containsExactly("start vs a", "b vs a", "b vs start");
+
+    ResultsTable.Comparison bStart = comparisons.get(2);
+    double[] x = new double[6];
+    double[] y = new double[6];
+    for (int u = 0; u < 6; u++) {
+      x[u] = (B[0][u] + B[1][u]) / 2;
+      y[u] = (start[0][u] + start[1][u]) / 2;
+    }
+    PairedTests.Outcome users = bStart.overUsers().get("recall@20");
+    assertThat(users.tTestP()).isCloseTo(PairedTests.test(x, y).tTestP(), within(1e-15));
+    double[] bSeeds = {mean(B[0]), mean(B[1])};
+    double[] startSeeds = {mean(start[0]), mean(start[1])};
+    PairedTests.Outcome seeds = bStart.overSeeds().get("recall@20");
+    assertThat(seeds.pairs()).isEqualTo(2);
+    assertThat(seeds.tTestP())
+        .isCloseTo(PairedTests.test(bSeeds, startSeeds).tTestP(), within(1e-15));
+    // The main table still marks b against a only.
+    assertThat(written.table().lines().get(2).against()).contains("a");
+
+    String md = Files.readString(out.resolve("report/results.md"));
+    assertThat(md).contains("## Comparisons", "| b | start |",
+        String.format("%+.4f", users.meanDifference()));
+  }
+
+  private static double mean(double[] values) {
+    return Arrays.stream(values).average().orElseThrow();
+  }
 }
