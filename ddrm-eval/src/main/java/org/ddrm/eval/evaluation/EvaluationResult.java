@@ -9,7 +9,8 @@ import java.util.Map;
  *
  * @param split the split ranked against
  * @param means the mean of every metric over the evaluated users, in {@link
- *     RankingMetrics#names()} order (unmodifiable, insertion-ordered)
+ *     RankingMetrics#names()} order, then the whole evaluation's {@code coverage@K}
+ *     (unmodifiable, insertion-ordered)
  * @param usersEvaluated users with a non-empty ground truth that were ranked
  * @param wallSeconds wall-clock time of the evaluation
  * @param perUser the per-user table

@@ -1,7 +1,12 @@
 package org.ddrm.eval.evaluation;
 
 import java.util.Arrays;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.ddrm.api.Dataset;
 import org.ddrm.api.TrainableModel;
@@ -33,7 +38,10 @@ import org.tensorflow.types.TInt32;
  *   <li>{@link Split#TEST}: ground truth = test items, masked = train and validation items.
  * </ul>
  *
- * Items whose score is -infinity (masked) or NaN are not ranked, so a user with fewer unmasked
+ * Besides the per-user {@link RankingMetrics} (with the train split's {@link ItemPopularity}),
+ * each evaluation reports item coverage ({@link #COVERAGE}) at every K, after the means.
+ *
+ * <p>Items whose score is -infinity (masked) or NaN are not ranked, so a user with fewer unmasked
  * items than K gets a shorter list. Ties are broken by the lower item id (TensorFlow's top-K
  * puts the lower index first among equal values). Users with an empty ground truth are not
  * scored. Each user's list depends only on their own scores and means are summed in ascending
@@ -43,6 +51,12 @@ import org.tensorflow.types.TInt32;
  * <p>Not thread-safe: one evaluation at a time per evaluator.
  */
 public final class FullRankingEvaluator {
+  /**
+   * The name of item coverage, a metric of the whole evaluation rather than of a user: the
+   * share of all items in at least one evaluated user's top K ({@code coverage@K}).
+   */
+  public static final String COVERAGE = "coverage";
+
   private static final Logger log = LoggerFactory.getLogger(FullRankingEvaluator.class);
 
   private final Session session;
@@ -79,7 +93,8 @@ public final class FullRankingEvaluator {
     if (dataset.numItems() <= 0) {
       throw new IllegalArgumentException("data set " + dataset.name() + " has no items to rank");
     }
-    this.metrics = new RankingMetrics(options.ks());
+    this.metrics = new RankingMetrics(options.ks(), Optional.of(
+        ItemPopularity.of(dataset.trainMatrix(), dataset.numUsers(), dataset.numItems())));
     this.rankedLength = Math.min(metrics.maxK(), dataset.numItems());
 
     Ops eval = tf.withSubScope("evaluation");
@@ -124,6 +139,9 @@ public final class FullRankingEvaluator {
     PerUserMetrics.Builder table =
         new PerUserMetrics.Builder(metrics.names(), options.keepTopItems());
     int usersWithNaN = 0;
+    List<Integer> ks = metrics.ks();
+    BitSet[] covered = new BitSet[ks.size()];
+    Arrays.setAll(covered, c -> new BitSet(dataset.numItems()));
     for (int from = 0; from < selected.length; from += options.batchSize()) {
       int[] batch = Arrays.copyOfRange(selected, from, Math.min(selected.length, from + options.batchSize()));
       RankedBatch ranked = rank(batch, maskPairsOf(batch, split), rankedLength);
@@ -134,6 +152,12 @@ public final class FullRankingEvaluator {
         double[] values = metrics.evaluate(ranked.items()[row], userTruth).orElseThrow();
         means.add(values);
         table.add(user, userTruth.length, values, ranked.items()[row]);
+        int[] items = ranked.items()[row];
+        for (int c = 0; c < ks.size(); c++) {
+          for (int r = 0; r < Math.min(ks.get(c), items.length); r++) {
+            covered[c].set(items[r]);
+          }
+        }
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -142,8 +166,12 @@ public final class FullRankingEvaluator {
           "{} evaluation: {} users have NaN scores among their top {}; those items were not ranked",
           split.label(), usersWithNaN, rankedLength);
     }
+    Map<String, Double> all = new LinkedHashMap<>(means.means());
+    for (int c = 0; c < ks.size(); c++) {
+      all.put(COVERAGE + "@" + ks.get(c), (double) covered[c].cardinality() / dataset.numItems());
+    }
     EvaluationResult result =
-        new EvaluationResult(split, means.means(), means.count(), seconds, table.build());
+        new EvaluationResult(split, all, means.count(), seconds, table.build());
     if (result.usersEvaluated() == 0) {
       log.warn("{} evaluation: no user has ground truth; every mean is 0", split.label());
     }

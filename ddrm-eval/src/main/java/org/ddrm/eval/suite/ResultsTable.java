@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import org.ddrm.eval.evaluation.FullRankingEvaluator;
 import org.ddrm.eval.evaluation.Split;
 
 /**
@@ -177,6 +178,9 @@ public final class ResultsTable {
     }
     String split = Split.TEST.label();
     for (String metric : suite.metrics()) {
+      if (metric.startsWith(FullRankingEvaluator.COVERAGE + "@")) {
+        continue; // a whole-run metric: no per-user values to pair
+      }
       Map<Integer, double[]> sums = new LinkedHashMap<>();
       for (CellOutcome cell : paired) {
         Map<Integer, Double> mine = PerUserTable.read(cell.directory(), split, metric);

@@ -160,9 +160,36 @@ class FullRankingEvaluatorTest {
         .isCloseTo((1 + 1.5 / (1 + INV_LOG2_3) + 0.5) / 3, within(EPS));
     assertThat(result.means().keySet())
         .containsExactly(
-            "recall@1", "ndcg@1", "precision@1", "hit@1",
-            "recall@2", "ndcg@2", "precision@2", "hit@2",
-            "recall@10", "ndcg@10", "precision@10", "hit@10");
+            "recall@1", "ndcg@1", "precision@1", "hit@1", "mrr@1", "map@1", "popularity@1",
+            "long_tail@1",
+            "recall@2", "ndcg@2", "precision@2", "hit@2", "mrr@2", "map@2", "popularity@2",
+            "long_tail@2",
+            "recall@10", "ndcg@10", "precision@10", "hit@10", "mrr@10", "map@10",
+            "popularity@10", "long_tail@10",
+            "coverage@1", "coverage@2", "coverage@10");
+  }
+
+  @Test
+  void rankAndPopularityMetricsAndCoverageMatchHandComputedValues() {
+    EvaluationResult result = handEvaluator(new ConstantScoreModel(tf, HAND_SCORES), 2)
+        .evaluate(Split.VALID);
+
+    // lists: user 0 [2,3,4,0] truth {2}; user 1 [1,2,3,4] truth {1,3}; user 2 [2,3,0,1] truth {0}
+    assertThat(result.metric("mrr@1")).isCloseTo(2.0 / 3, within(EPS));
+    assertThat(result.metric("mrr@10")).isCloseTo(7.0 / 9, within(EPS)); // (1 + 1 + 1/3) / 3
+    // map@10: user 0 -> 1; user 1 -> (1/1 + 2/3) / 2; user 2 -> (1/3) / 1
+    assertThat(result.metric("map@10")).isCloseTo(13.0 / 18, within(EPS));
+    // train counts [1, 1, 1, 0, 1]; head = one fifth of 5 items = item 0 (tie, lower id)
+    // popularity@2: user 0 {2,3} -> 0.5; user 1 {1,2} -> 1; user 2 {2,3} -> 0.5
+    assertThat(result.metric("popularity@2")).isCloseTo(2.0 / 3, within(EPS));
+    assertThat(result.metric("long_tail@1")).isCloseTo(1.0, within(EPS));
+    // long_tail@10: 3/4, 4/4, 3/4
+    assertThat(result.metric("long_tail@10")).isCloseTo(2.5 / 3, within(EPS));
+    // coverage: top 1 {2, 1}; top 2 {1, 2, 3}; top 10 every item
+    assertThat(result.metric("coverage@1")).isCloseTo(0.4, within(EPS));
+    assertThat(result.metric("coverage@2")).isCloseTo(0.6, within(EPS));
+    assertThat(result.metric("coverage@10")).isCloseTo(1.0, within(EPS));
+    assertThat(result.perUser().metricNames()).doesNotContain("coverage@1").contains("map@2");
   }
 
   @Test
@@ -191,7 +218,8 @@ class FullRankingEvaluatorTest {
     // user 1: one of two truth items in the top 1
     assertThat(table.value(1, "recall@1")).isCloseTo(0.5, within(EPS));
     assertThat(table.value(1, "precision@10")).isCloseTo(0.2, within(EPS));
-    assertThat(table.metricNames()).isEqualTo(result.means().keySet().stream().toList());
+    assertThat(table.metricNames()).isEqualTo(result.means().keySet().stream()
+        .filter(name -> !name.startsWith(FullRankingEvaluator.COVERAGE)).toList());
   }
 
   @Test
@@ -340,8 +368,19 @@ class FullRankingEvaluatorTest {
       UserItemMatrix truthMatrix = split == Split.VALID ? data.validMatrix() : data.testMatrix();
       List<String> names = new ArrayList<>();
       for (int k : ks) {
-        names.addAll(List.of("recall@" + k, "ndcg@" + k, "precision@" + k, "hit@" + k));
+        names.addAll(List.of("recall@" + k, "ndcg@" + k, "precision@" + k, "hit@" + k,
+            "mrr@" + k, "map@" + k, "popularity@" + k, "long_tail@" + k));
       }
+      int[] counts = new int[data.numItems()];
+      for (int u = 0; u < data.numUsers(); u++) {
+        for (int i : data.trainMatrix().items(u)) {
+          counts[i]++;
+        }
+      }
+      int headSize = (int) Math.ceil(0.2 * data.numItems());
+      List<Integer> head = IntStream.range(0, data.numItems()).boxed()
+          .sorted(Comparator.<Integer>comparingInt(i -> -counts[i]).thenComparing(i -> i))
+          .limit(headSize).toList();
       List<Integer> users = new ArrayList<>();
       List<int[]> rankings = new ArrayList<>();
       List<double[]> values = new ArrayList<>();
@@ -368,11 +407,20 @@ class FullRankingEvaluatorTest {
         for (int k : ks) {
           int hits = 0;
           double dcg = 0;
-          for (int r = 0; r < Math.min(k, ranking.length); r++) {
+          double firstHit = 0;
+          double precisions = 0;
+          double popularity = 0;
+          double tail = 0;
+          int listed = Math.min(k, ranking.length);
+          for (int r = 0; r < listed; r++) {
             if (Arrays.binarySearch(truth, ranking[r]) >= 0) {
               hits++;
               dcg += 1 / (Math.log(r + 2) / Math.log(2));
+              precisions += hits / (r + 1.0);
+              firstHit = firstHit == 0 ? 1 / (r + 1.0) : firstHit;
             }
+            popularity += counts[ranking[r]];
+            tail += head.contains(ranking[r]) ? 0 : 1;
           }
           double ideal = 0;
           for (int r = 0; r < Math.min(k, truth.length); r++) {
@@ -382,6 +430,10 @@ class FullRankingEvaluatorTest {
           userValues[column++] = dcg / ideal;
           userValues[column++] = (double) hits / k;
           userValues[column++] = hits > 0 ? 1 : 0;
+          userValues[column++] = firstHit;
+          userValues[column++] = precisions / Math.min(k, truth.length);
+          userValues[column++] = listed == 0 ? 0 : popularity / listed;
+          userValues[column++] = listed == 0 ? 0 : tail / listed;
         }
         users.add(u);
         rankings.add(ranking);

@@ -40,10 +40,10 @@ class PerUserMetricsWriterTest {
     assertThat(file).isEqualTo(directory.resolve("per-user.tsv.gz"));
     assertThat(gunzipped(file).split("\n"))
         .containsExactly(
-            "user\tsplit\tn_truth\trecall@1\tndcg@1\tprecision@1\thit@1",
-            "0\tvalid\t1\t1.0\t1.0\t1.0\t1.0",
-            "4\tvalid\t1\t1.0\t1.0\t1.0\t1.0",
-            "2\ttest\t1\t1.0\t1.0\t1.0\t1.0");
+            "user\tsplit\tn_truth\trecall@1\tndcg@1\tprecision@1\thit@1\tmrr@1\tmap@1",
+            "0\tvalid\t1\t1.0\t1.0\t1.0\t1.0\t1.0\t1.0",
+            "4\tvalid\t1\t1.0\t1.0\t1.0\t1.0\t1.0\t1.0",
+            "2\ttest\t1\t1.0\t1.0\t1.0\t1.0\t1.0\t1.0");
   }
 
   @Test

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import java.util.Optional;
+import org.ddrm.api.Interactions;
+import org.ddrm.api.UserItemMatrix;
 import org.junit.jupiter.api.Test;
 
 class RankingMetricsTest {
@@ -22,8 +25,55 @@ class RankingMetricsTest {
     assertThat(metrics.ks()).containsExactly(10, 20);
     assertThat(metrics.names())
         .containsExactly(
-            "recall@10", "ndcg@10", "precision@10", "hit@10",
-            "recall@20", "ndcg@20", "precision@20", "hit@20");
+            "recall@10", "ndcg@10", "precision@10", "hit@10", "mrr@10", "map@10",
+            "recall@20", "ndcg@20", "precision@20", "hit@20", "mrr@20", "map@20");
+  }
+
+  @Test
+  void mrrAndMapMatchHandComputedValues() {
+    RankingMetrics metrics = new RankingMetrics(List.of(1, 3, 5));
+    // ranked [9, 4, 7, 2, 8], truth {2, 4, 6}: hits at 0-based ranks 1 and 3
+    double[] values = metrics.evaluate(new int[] {9, 4, 7, 2, 8}, new int[] {2, 4, 6}).orElseThrow();
+
+    assertThat(value(metrics, values, RankingMetric.MRR, 1)).isEqualTo(0.0);
+    assertThat(value(metrics, values, RankingMetric.MRR, 3)).isCloseTo(0.5, within(EPS));
+    assertThat(value(metrics, values, RankingMetric.MRR, 5)).isCloseTo(0.5, within(EPS));
+    assertThat(value(metrics, values, RankingMetric.MAP, 1)).isEqualTo(0.0);
+    // K = 3: precision 1/2 at rank 2, over min(3, 3)
+    assertThat(value(metrics, values, RankingMetric.MAP, 3)).isCloseTo(0.5 / 3, within(EPS));
+    // K = 5: (1/2 + 2/4) / 3
+    assertThat(value(metrics, values, RankingMetric.MAP, 5)).isCloseTo(1.0 / 3, within(EPS));
+  }
+
+  @Test
+  void popularityAndLongTailShareMatchHandComputedValues() {
+    // 5 items with train counts 5, 0, 3, 1, 3: the head is the top fifth = item 0 alone
+    ItemPopularity popularity = new ItemPopularity(new int[] {5, 0, 3, 1, 3},
+        new boolean[] {false, true, true, true, true});
+    RankingMetrics metrics = new RankingMetrics(List.of(1, 2, 4), Optional.of(popularity));
+    double[] values = metrics.evaluate(new int[] {0, 3, 2}, new int[] {2}).orElseThrow();
+
+    assertThat(metrics.names()).contains("popularity@1", "long_tail@4");
+    assertThat(value(metrics, values, RankingMetric.POPULARITY, 1)).isCloseTo(5.0, within(EPS));
+    assertThat(value(metrics, values, RankingMetric.LONG_TAIL, 1)).isEqualTo(0.0);
+    assertThat(value(metrics, values, RankingMetric.POPULARITY, 2)).isCloseTo(3.0, within(EPS));
+    assertThat(value(metrics, values, RankingMetric.LONG_TAIL, 2)).isCloseTo(0.5, within(EPS));
+    // K = 4 but only 3 items ranked: means over the 3
+    assertThat(value(metrics, values, RankingMetric.POPULARITY, 4)).isCloseTo(3.0, within(EPS));
+    assertThat(value(metrics, values, RankingMetric.LONG_TAIL, 4)).isCloseTo(2.0 / 3, within(EPS));
+  }
+
+  @Test
+  void theShortHeadIsTheMostPopularFifthWithTiesToTheLowerId() {
+    UserItemMatrix train = UserItemMatrix.of(3, 10, Interactions.of(
+        new int[] {0, 1, 2, 0, 1, 0}, new int[] {7, 7, 7, 3, 3, 5}));
+    ItemPopularity popularity = ItemPopularity.of(train, 3, 10);
+
+    assertThat(popularity.counts()).containsExactly(0, 0, 0, 2, 0, 1, 0, 3, 0, 0);
+    // head = 2 of 10 items: 7 (3) and 3 (2)
+    for (int item = 0; item < 10; item++) {
+      assertThat(popularity.longTail()[item]).as("item %d", item).isEqualTo(item != 7 && item != 3);
+    }
   }
 
   @Test
