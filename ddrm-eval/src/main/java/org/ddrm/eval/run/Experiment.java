@@ -32,6 +32,8 @@ import org.ddrm.core.train.EpochSeeds;
 import org.ddrm.core.train.DivergenceGuard;
 import org.ddrm.core.train.ProgressListener;
 import org.ddrm.core.train.TfGraphContext;
+import org.ddrm.core.train.TensorBoardEvents;
+import org.ddrm.core.train.TensorBoardListener;
 import org.ddrm.core.train.TfRuntime;
 import org.ddrm.core.train.TrainingListener;
 import org.ddrm.core.train.OpProfile;
@@ -100,7 +102,12 @@ public final class Experiment {
     DoubleSupplier elapsed = () -> earlierSeconds + (System.nanoTime() - start) / 1e9;
     output.writeConfig(config);
     log.info("run '{}': {}", config.name(), dataset);
-    try (Graph graph = new Graph()) {
+    // every invocation (a resumed run too) writes a TensorBoard event file of its own
+    try (TensorBoardEvents events = TensorBoardEvents.create(directory);
+        Graph graph = new Graph()) {
+      List<TrainingListener> listeners = new ArrayList<>();
+      listeners.add(new TensorBoardListener(events));
+      listeners.addAll(extraListeners);
       TfGraphContext context = new TfGraphContext(graph, dataset, config.seed());
       Optional<EmbeddingPipeline> pipeline = buildPipeline(context, settings);
       List<TrainingStage> stages = pipeline.map(EmbeddingPipeline::stages)
@@ -154,7 +161,7 @@ public final class Experiment {
           TrainingStage stage = stages.get(k);
           StageTraining training = new StageTraining(session, context, k, stage, steps.get(k),
               evaluators.get(k), output.modelDirectory(), List.copyOf(outcomes),
-              k == firstStage ? resumed : Optional.empty(), elapsed, extraListeners);
+              k == firstStage ? resumed : Optional.empty(), elapsed, listeners);
           StageOutcome outcome;
           if (k == 0 && backendSaver.isPresent()) {
             outcome = trainOrLoadBackend(session, training, backendSaver.get(), plainBackend);

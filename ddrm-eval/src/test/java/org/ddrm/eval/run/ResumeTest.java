@@ -2,6 +2,7 @@ package org.ddrm.eval.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,6 +22,7 @@ import org.ddrm.eval.suite.SuiteFile;
 import org.ddrm.eval.suite.SuiteGrid;
 import org.ddrm.eval.suite.SuiteRunner;
 import org.junit.jupiter.api.Test;
+import org.tensorflow.proto.Event;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A run interrupted mid-training and resumed from its checkpoint ends as the uninterrupted one. */
@@ -95,6 +97,28 @@ class ResumeTest {
     assertThat(resumed.stages().get(0).curve().stream().map(EpochReport::meanLoss).toList())
         .isEqualTo(whole.stages().get(0).curve().stream().map(EpochReport::meanLoss).toList());
     assertThat(broken.resolve("model").resolve(ResumeState.FILE)).doesNotExist();
+  }
+
+  @Test
+  void aResumedRunWritesANewEventFileWithTheEpochsItTrained() throws Exception {
+    Path broken = dir.resolve("broken");
+    assertThatThrownBy(() -> experiment().run(broken, false, List.of(new Crash(5))))
+        .hasMessageContaining("interrupted after epoch 5");
+    Thread.sleep(1100); // a new second, so the names also sort by time
+    RunResult resumed = experiment().resume(broken);
+
+    List<Path> files = EventFiles.in(broken);
+    assertThat(files).hasSize(2);
+    List<Long> before = EventFiles.read(files.get(0)).stream().skip(1).map(Event::getStep).toList();
+    List<Event> after = EventFiles.read(files.get(1));
+    assertThat(before).containsExactly(1L, 2L, 3L, 4L, 5L);
+    assertThat(after.get(0).getFileVersion()).isEqualTo("brain.Event:2");
+    assertThat(after.stream().skip(1).map(Event::getStep).toList()).containsExactly(6L, 7L);
+    EpochReport last = resumed.stages().get(0).curve().get(6);
+    Event seventh = after.get(2);
+    assertThat(seventh.getSummary().getValueList()).filteredOn(v -> v.getTag().equals("backend/loss"))
+        .singleElement().satisfies(v -> assertThat((double) v.getSimpleValue())
+            .isCloseTo(last.meanLoss(), within(1e-6 * Math.abs(last.meanLoss()))));
   }
 
   @Test
