@@ -128,6 +128,7 @@ public final class Experiment {
       boolean plainBackend = pipeline.isPresent() && config.providers().get(1).name().equals("none");
       Optional<Checkpoint.VariableSaver> backendSaver = pipeline.isPresent()
           && (stages.size() == 2 || plainBackend)
+          && !pipeline.get().backend().variables().isEmpty()
           ? Optional.of(Checkpoint.of(context.tf(), pipeline.get().backend().variables()))
           : Optional.empty();
       Optional<NoiseAudit> audit = pipeline.flatMap(p -> NoiseAudit.create(context.tf(), dataset,
