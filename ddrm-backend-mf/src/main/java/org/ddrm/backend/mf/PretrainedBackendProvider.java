@@ -1,5 +1,6 @@
 package org.ddrm.backend.mf;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ public final class PretrainedBackendProvider implements EmbeddingBackendProvider
       throw new IllegalArgumentException("pretrained.users: give a .npy file or a PyTorch"
           + " checkpoint");
     }
-    Path userFile = Path.of(users);
+    Path userFile = existing("users", users);
     Table userTable;
     Table itemTable;
     if (users.endsWith(".npy")) {
@@ -70,7 +71,7 @@ public final class PretrainedBackendProvider implements EmbeddingBackendProvider
             + " with pretrained.users = " + users);
       }
       userTable = NpyFile.read(userFile);
-      itemTable = NpyFile.read(Path.of(items));
+      itemTable = NpyFile.read(existing("items", items));
     } else {
       Map<String, Table> tensors = TorchCheckpoint.read(userFile);
       userTable = pick(userFile, tensors, settings.getString("user_key"), numUsers, "user");
@@ -93,6 +94,15 @@ public final class PretrainedBackendProvider implements EmbeddingBackendProvider
             NormalizedAdjacency.of(tf.withSubScope("adjacency"), graph.dataset().trainMatrix()),
             loaded);
     return new Backend(tf, loaded, output, userTable.columns());
+  }
+
+  private static Path existing(String key, String value) {
+    Path file = Path.of(value);
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("pretrained." + key + " = " + value + ": no such file"
+          + " (resolved to " + file.toAbsolutePath().normalize() + ")");
+    }
+    return file;
   }
 
   private static Table pick(Path file, Map<String, Table> tensors, String key, int rows,

@@ -63,6 +63,9 @@ class PretrainedBackendTest {
         "pretrained.users=" + checkpoint, "pretrained.item_key=item.weight")))
         .hasMessageContaining("no 2-D float tensor 'item.weight'")
         .hasMessageContaining("items_feature.weight");
+    assertThatThrownBy(() -> ExperimentTest.run(dir.resolve("d"), pretrained(
+        "pretrained.users=" + dir.resolve("missing.pth")))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("pretrained.users = ").hasMessageContaining("no such file");
     RunResult run = ExperimentTest.run(dir.resolve("c"), pretrained(
         "pretrained.users=" + checkpoint, "pretrained.item_key=items_feature.weight"));
     assertThat(run.test().metric("recall@20")).isBetween(0.0, 1.0);
