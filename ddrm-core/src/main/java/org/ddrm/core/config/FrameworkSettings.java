@@ -66,7 +66,8 @@ public final class FrameworkSettings {
     specs.add(new SettingSpec(COUNT_MISSES, "always",
         "frozen-backend denoiser stage: which validations without improvement count towards"
             + " patience: always (from the first validation) or after_min_epochs (only those after"
-            + " denoise.min_epochs, the DDRM reference's rule); an improvement resets the count"));
+            + " denoise.min_epochs, the DDRM reference's rule); an improvement resets the count")
+        .oneOf("always", "after_min_epochs"));
     specs.add(new SettingSpec("denoise.seed", "",
         "seed of the frozen-backend denoiser stage's ops and sampling (empty: the run's seed);"
             + " denoisers of several seeds then share one cached backend")

@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.time.Duration;
@@ -15,7 +16,6 @@ import org.ddrm.api.EmbeddingBackendProvider;
 import org.ddrm.api.Provider;
 import org.ddrm.api.RecommenderProvider;
 import org.ddrm.api.Settings;
-import org.ddrm.core.config.ConfigException;
 import org.ddrm.core.config.FrameworkSettings;
 import org.ddrm.core.config.MapSettings;
 import org.ddrm.core.data.AtomicFiles;
@@ -325,14 +325,9 @@ public final class Experiment {
     if (!stagePrefix.equals("denoise")) {
       return EarlyStopping.MissCounting.ALWAYS;
     }
-    String value = config.settings().getString(FrameworkSettings.COUNT_MISSES);
-    for (EarlyStopping.MissCounting rule : EarlyStopping.MissCounting.values()) {
-      if (rule.name().equalsIgnoreCase(value.trim())) {
-        return rule;
-      }
-    }
-    throw new ConfigException(FrameworkSettings.COUNT_MISSES + ": expected always or"
-        + " after_min_epochs, got '" + value + "'");
+    // the key's value rule admits only the enum's names, in lower case
+    return EarlyStopping.MissCounting.valueOf(config.settings()
+        .getString(FrameworkSettings.COUNT_MISSES).trim().toUpperCase(Locale.ROOT));
   }
 
   /**
