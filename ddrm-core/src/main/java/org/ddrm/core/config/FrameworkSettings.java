@@ -5,6 +5,7 @@ import java.util.List;
 import org.ddrm.api.SettingSpec;
 import org.ddrm.api.ValueRule;
 import org.ddrm.core.data.SyntheticDataSpec;
+import org.ddrm.core.train.TfRuntime;
 
 /** The framework's own settings (not a provider's), with their defaults. */
 public final class FrameworkSettings {
@@ -90,6 +91,10 @@ public final class FrameworkSettings {
     specs.add(new SettingSpec("tf.deterministic", "false",
         "bit-for-bit repeatable runs: locked optimiser updates and one intra-op thread (slower)")
         .flag());
+    specs.add(new SettingSpec(TfRuntime.DEVICE_KEY, "auto", "where the graph runs: auto"
+        + " (TensorFlow's placement: its first GPU when it sees one, else the CPU), cpu (GPUs"
+        + " hidden) or gpu:N (GPU N only; a clear error when TensorFlow sees no such GPU)")
+        .oneOf(TfRuntime.DEVICES.toArray(String[]::new)));
     return specs;
   }
 }

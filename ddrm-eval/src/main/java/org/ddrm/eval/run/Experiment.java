@@ -30,6 +30,7 @@ import org.ddrm.core.train.EmbeddingPipeline;
 import org.ddrm.core.train.EpochSeeds;
 import org.ddrm.core.train.DivergenceGuard;
 import org.ddrm.core.train.ProgressListener;
+import org.ddrm.core.train.TfDevices;
 import org.ddrm.core.train.TfGraphContext;
 import org.ddrm.core.train.TfRuntime;
 import org.ddrm.core.train.TrainingListener;
@@ -98,8 +99,10 @@ public final class Experiment {
     DoubleSupplier elapsed = () -> earlierSeconds + (System.nanoTime() - start) / 1e9;
     output.writeConfig(config);
     log.info("run '{}': {}", config.name(), dataset);
+    log.info("run '{}': {}", config.name(), runtime.placement(TfDevices.list()));
     try (Graph graph = new Graph()) {
-      TfGraphContext context = new TfGraphContext(graph, dataset, config.seed());
+      TfGraphContext context =
+          new TfGraphContext(graph, runtime.ops(graph), dataset, config.seed());
       Optional<EmbeddingPipeline> pipeline = buildPipeline(context, settings);
       List<TrainingStage> stages = pipeline.map(EmbeddingPipeline::stages)
           .orElseGet(() -> List.of(buildRecommender(context, settings)));
