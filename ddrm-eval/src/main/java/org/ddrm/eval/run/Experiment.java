@@ -111,9 +111,10 @@ public final class Experiment {
       List<Optional<Op>> steps = new ArrayList<>();
       for (TrainingStage stage : stages) {
         TrainableModel model = stage.model();
+        Settings stageSettings = settings.scope(stage.settingsPrefix());
         steps.add(trains(model)
-            ? Optional.of(new AdamOptimizer(settings.scope(stage.settingsPrefix()).getDouble("lr"),
-                runtime.deterministic())
+            ? Optional.of(new AdamOptimizer(stageSettings.getDouble("lr"), runtime.deterministic(),
+                AdamOptimizer.Kind.of(stageSettings.getString("optimizer")))
                 .minimize(graph, context.tf(), "adam_" + stage.name(), model.optimisedParts()))
             : Optional.empty());
       }
