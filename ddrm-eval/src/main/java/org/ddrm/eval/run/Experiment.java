@@ -30,6 +30,7 @@ import org.ddrm.core.train.EmbeddingPipeline;
 import org.ddrm.core.train.EpochSeeds;
 import org.ddrm.core.train.DivergenceGuard;
 import org.ddrm.core.train.ProgressListener;
+import org.ddrm.core.train.TfDevices;
 import org.ddrm.core.train.TfGraphContext;
 import org.ddrm.core.train.TfRuntime;
 import org.ddrm.core.train.TrainingListener;
@@ -98,8 +99,10 @@ public final class Experiment {
     DoubleSupplier elapsed = () -> earlierSeconds + (System.nanoTime() - start) / 1e9;
     output.writeConfig(config);
     log.info("run '{}': {}", config.name(), dataset);
+    log.info("run '{}': {}", config.name(), runtime.placement(TfDevices.list()));
     try (Graph graph = new Graph()) {
-      TfGraphContext context = new TfGraphContext(graph, dataset, config.seed());
+      TfGraphContext context =
+          new TfGraphContext(graph, runtime.ops(graph), dataset, config.seed());
       Optional<EmbeddingPipeline> pipeline = buildPipeline(context, settings);
       List<TrainingStage> stages = pipeline.map(EmbeddingPipeline::stages)
           .orElseGet(() -> List.of(buildRecommender(context, settings)));
@@ -108,9 +111,10 @@ public final class Experiment {
       List<Optional<Op>> steps = new ArrayList<>();
       for (TrainingStage stage : stages) {
         TrainableModel model = stage.model();
+        Settings stageSettings = settings.scope(stage.settingsPrefix());
         steps.add(trains(model)
-            ? Optional.of(new AdamOptimizer(settings.scope(stage.settingsPrefix()).getDouble("lr"),
-                runtime.deterministic())
+            ? Optional.of(new AdamOptimizer(stageSettings.getDouble("lr"), runtime.deterministic(),
+                AdamOptimizer.Kind.of(stageSettings.getString("optimizer")))
                 .minimize(graph, context.tf(), "adam_" + stage.name(), model.optimisedParts()))
             : Optional.empty());
       }
