@@ -28,9 +28,9 @@ public final class EaseProvider implements RecommenderProvider {
   @Override
   public List<SettingSpec> settings() {
     return List.of(
-        new SettingSpec("lambda", "250", "L2 weight added to the diagonal of X^T X"),
+        new SettingSpec("lambda", "250", "L2 weight added to the diagonal of X^T X").positive(),
         new SettingSpec("max_items", "10000", "largest item count the closed form is tried for"
-            + " (its peak holds about items^2 x " + Ease.BYTES_PER_ENTRY + " bytes)"));
+            + " (its peak holds about items^2 x " + Ease.BYTES_PER_ENTRY + " bytes)").atLeast(1));
   }
 
   @Override

@@ -23,8 +23,8 @@ public final class ItemKnnProvider implements RecommenderProvider {
   @Override
   public List<SettingSpec> settings() {
     return List.of(
-        new SettingSpec("neighbours", "100", "most similar items kept per item (top-k)"),
-        new SettingSpec("shrink", "10", "shrinkage added to the cosine's denominator"));
+        new SettingSpec("neighbours", "100", "most similar items kept per item (top-k)").atLeast(1),
+        new SettingSpec("shrink", "10", "shrinkage added to the cosine's denominator").nonNegative());
   }
 
   @Override

@@ -5,6 +5,8 @@ import java.util.List;
 import org.ddrm.api.SettingSpec;
 import org.ddrm.api.ValueRule;
 import org.ddrm.core.data.SyntheticDataSpec;
+import org.ddrm.core.train.AdamOptimizer;
+import org.ddrm.core.train.TfRuntime;
 
 /** The framework's own settings (not a provider's), with their defaults. */
 public final class FrameworkSettings {
@@ -14,6 +16,10 @@ public final class FrameworkSettings {
           new SettingSpec("epochs", "1000", "maximum number of epochs").atLeast(1),
           new SettingSpec("batch_size", "2048", "training examples per step").atLeast(1),
           new SettingSpec("lr", "0.001", "Adam learning rate").positive(),
+          new SettingSpec("optimizer", "adam", "adam (every row of every variable, every step:"
+              + " the reference's and the paper configs' choice) or lazy_adam (an embedding"
+              + " table's moments and values move only in the rows a step gathers)")
+              .oneOf(AdamOptimizer.Kind.NAMES.toArray(String[]::new)),
           new SettingSpec("eval_every", "5", "validate every this many epochs (0: never)")
               .atLeast(0),
           new SettingSpec("patience", "6", "stop after this many validations without improvement")
@@ -66,7 +72,8 @@ public final class FrameworkSettings {
     specs.add(new SettingSpec(COUNT_MISSES, "always",
         "frozen-backend denoiser stage: which validations without improvement count towards"
             + " patience: always (from the first validation) or after_min_epochs (only those after"
-            + " denoise.min_epochs, the DDRM reference's rule); an improvement resets the count"));
+            + " denoise.min_epochs, the DDRM reference's rule); an improvement resets the count")
+        .oneOf("always", "after_min_epochs"));
     specs.add(new SettingSpec("denoise.seed", "",
         "seed of the frozen-backend denoiser stage's ops and sampling (empty: the run's seed);"
             + " denoisers of several seeds then share one cached backend")
@@ -93,6 +100,10 @@ public final class FrameworkSettings {
     specs.add(new SettingSpec("tf.deterministic", "false",
         "bit-for-bit repeatable runs: locked optimiser updates and one intra-op thread (slower)")
         .flag());
+    specs.add(new SettingSpec(TfRuntime.DEVICE_KEY, "auto", "where the graph runs: auto"
+        + " (TensorFlow's placement: its first GPU when it sees one, else the CPU), cpu (GPUs"
+        + " hidden) or gpu:N (GPU N only; a clear error when TensorFlow sees no such GPU)")
+        .oneOf(TfRuntime.DEVICES.toArray(String[]::new)));
     return specs;
   }
 }

@@ -23,8 +23,13 @@ public final class TfGraphContext implements ModelGraph {
   private Operand<TInt64> stepKey;
 
   public TfGraphContext(Graph graph, Dataset dataset, long seed) {
+    this(graph, Ops.create(graph), dataset, seed);
+  }
+
+  /** A context whose ops are built through {@code tf} (e.g. pinned to a device). */
+  public TfGraphContext(Graph graph, Ops tf, Dataset dataset, long seed) {
     this.graph = graph;
-    this.tf = Ops.create(graph);
+    this.tf = tf;
     this.dataset = dataset;
     this.seeds = new SplittableRandom(seed ^ 0x5DEECE66DL);
   }

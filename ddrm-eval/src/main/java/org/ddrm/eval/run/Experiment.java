@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.time.Duration;
@@ -31,6 +32,7 @@ import org.ddrm.core.train.EmbeddingPipeline;
 import org.ddrm.core.train.EpochSeeds;
 import org.ddrm.core.train.DivergenceGuard;
 import org.ddrm.core.train.ProgressListener;
+import org.ddrm.core.train.TfDevices;
 import org.ddrm.core.train.TfGraphContext;
 import org.ddrm.core.train.TensorBoardEvents;
 import org.ddrm.core.train.TensorBoardListener;
@@ -102,13 +104,15 @@ public final class Experiment {
     DoubleSupplier elapsed = () -> earlierSeconds + (System.nanoTime() - start) / 1e9;
     output.writeConfig(config);
     log.info("run '{}': {}", config.name(), dataset);
+    log.info("run '{}': {}", config.name(), runtime.placement(TfDevices.list()));
     // every invocation (a resumed run too) writes a TensorBoard event file of its own
     try (TensorBoardEvents events = TensorBoardEvents.create(directory);
         Graph graph = new Graph()) {
       List<TrainingListener> listeners = new ArrayList<>();
       listeners.add(new TensorBoardListener(events));
       listeners.addAll(extraListeners);
-      TfGraphContext context = new TfGraphContext(graph, dataset, config.seed());
+      TfGraphContext context =
+          new TfGraphContext(graph, runtime.ops(graph), dataset, config.seed());
       Optional<EmbeddingPipeline> pipeline = buildPipeline(context, settings);
       List<TrainingStage> stages = pipeline.map(EmbeddingPipeline::stages)
           .orElseGet(() -> List.of(buildRecommender(context, settings)));
@@ -117,9 +121,10 @@ public final class Experiment {
       List<Optional<Op>> steps = new ArrayList<>();
       for (TrainingStage stage : stages) {
         TrainableModel model = stage.model();
+        Settings stageSettings = settings.scope(stage.settingsPrefix());
         steps.add(trains(model)
-            ? Optional.of(new AdamOptimizer(settings.scope(stage.settingsPrefix()).getDouble("lr"),
-                runtime.deterministic())
+            ? Optional.of(new AdamOptimizer(stageSettings.getDouble("lr"), runtime.deterministic(),
+                AdamOptimizer.Kind.of(stageSettings.getString("optimizer")))
                 .minimize(graph, context.tf(), "adam_" + stage.name(), model.optimisedParts()))
             : Optional.empty());
       }
@@ -215,7 +220,7 @@ public final class Experiment {
   public Path recommend(Path directory, int[] users, int k, Path file) {
     MapSettings settings = config.settings();
     try (Graph graph = new Graph()) {
-      TfGraphContext context = new TfGraphContext(graph, dataset, config.seed());
+      TfGraphContext context = new TfGraphContext(graph, runtime.ops(graph), dataset, config.seed());
       Optional<EmbeddingPipeline> pipeline = buildPipeline(context, settings);
       List<TrainingStage> stages = pipeline.map(EmbeddingPipeline::stages)
           .orElseGet(() -> List.of(buildRecommender(context, settings)));
@@ -408,14 +413,9 @@ public final class Experiment {
     if (!stagePrefix.equals("denoise")) {
       return EarlyStopping.MissCounting.ALWAYS;
     }
-    String value = config.settings().getString(FrameworkSettings.COUNT_MISSES);
-    for (EarlyStopping.MissCounting rule : EarlyStopping.MissCounting.values()) {
-      if (rule.name().equalsIgnoreCase(value.trim())) {
-        return rule;
-      }
-    }
-    throw new ConfigException(FrameworkSettings.COUNT_MISSES + ": expected always or"
-        + " after_min_epochs, got '" + value + "'");
+    // the key's value rule admits only the enum's names, in lower case
+    return EarlyStopping.MissCounting.valueOf(config.settings()
+        .getString(FrameworkSettings.COUNT_MISSES).trim().toUpperCase(Locale.ROOT));
   }
 
   /**
