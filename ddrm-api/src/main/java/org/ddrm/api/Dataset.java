@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -142,7 +143,7 @@ public final class Dataset {
 
   @Override
   public String toString() {
-    return String.format(
+    return String.format(Locale.ROOT, 
         "%s: %d users, %d items, %d train / %d valid / %d test pairs",
         name, numUsers, numItems, train.size(), valid.size(), test.size());
   }

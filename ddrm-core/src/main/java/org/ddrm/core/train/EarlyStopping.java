@@ -1,5 +1,6 @@
 package org.ddrm.core.train;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -83,7 +84,7 @@ public final class EarlyStopping implements TrainingListener {
       misses++;
     }
     log.info("{} epoch {}: valid {} = {} (best {} at epoch {})", report.stage(), report.epoch(),
-        metric, String.format("%.4f", value), String.format("%.4f", best), bestEpoch);
+        metric, String.format(Locale.ROOT, "%.4f", value), String.format(Locale.ROOT, "%.4f", best), bestEpoch);
     stop = misses >= patience && report.epoch() >= minEpochs;
     return report.withValidation(metrics);
   }
@@ -98,7 +99,7 @@ public final class EarlyStopping implements TrainingListener {
     if (bestEpoch > 0) {
       checkpoint.restore();
       log.info("{}: restored the best checkpoint, epoch {} ({} = {})", stage, bestEpoch, metric,
-          String.format("%.4f", best));
+          String.format(Locale.ROOT, "%.4f", best));
     }
   }
 

@@ -1,6 +1,7 @@
 package org.ddrm.core.train;
 
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -49,7 +50,7 @@ public final class ProgressListener implements TrainingListener {
     lossSum += loss;
     if (bar != null) {
       bar.step();
-      bar.setExtraMessage(String.format(" loss %.4f", lossSum / batch));
+      bar.setExtraMessage(String.format(Locale.ROOT, " loss %.4f", lossSum / batch));
     }
   }
 
@@ -60,8 +61,8 @@ public final class ProgressListener implements TrainingListener {
       bar = null;
     }
     log.info("{} epoch {}: loss {} in {} s ({} examples/s)", report.stage(), report.epoch(),
-        String.format("%.5f", report.meanLoss()), String.format("%.2f", report.seconds()),
-        String.format("%.0f", report.examples() / report.seconds()));
+        String.format(Locale.ROOT, "%.5f", report.meanLoss()), String.format(Locale.ROOT, "%.2f", report.seconds()),
+        String.format(Locale.ROOT, "%.0f", report.examples() / report.seconds()));
     return report;
   }
 

@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -189,7 +190,7 @@ public final class Claim implements AutoCloseable {
   }
 
   private static Path leaseFile(Path directory, long number) {
-    return directory.resolve(String.format("%s%012d", PREFIX, number));
+    return directory.resolve(String.format(Locale.ROOT, "%s%012d", PREFIX, number));
   }
 
   private static List<Long> numbers(Path directory) {

@@ -4,6 +4,7 @@ import com.google.inject.Guice;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ddrm.core.plugin.ProviderRegistry;
 import org.ddrm.eval.run.Benchmark;
@@ -105,7 +106,7 @@ final class BenchCommand implements Callable<Integer> {
     if (!outcome.baselineFound()) {
       System.out.println("no baseline at " + baselineFile + " (store one with --update-baseline)");
     }
-    outcome.regressions().forEach(r -> System.out.printf(
+    outcome.regressions().forEach(r -> System.out.printf(Locale.ROOT, 
         "SLOWER: %s %s %.3f -> %.3f (x%.2f > x%.2f)%n", r.row(), r.figure(), r.baseline(),
         r.now(), r.ratio(), ratio));
     return outcome.regressions().isEmpty() ? 0 : SLOWER;

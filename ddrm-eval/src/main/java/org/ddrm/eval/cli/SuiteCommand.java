@@ -3,6 +3,7 @@ package org.ddrm.eval.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.ddrm.core.data.AtomicFiles;
@@ -143,13 +144,13 @@ final class SuiteCommand implements Callable<Integer> {
     if (workers != null) {
       int failed = new WorkerPool(WorkerPool.currentJvm(), Path.of("").toAbsolutePath(), System.out)
           .run(workers, suiteArguments(directory.toAbsolutePath(), suiteFile.toAbsolutePath()));
-      System.out.printf("suite '%s': %d workers ended, %d with an error; %.1f s%n", suite.name(),
+      System.out.printf(Locale.ROOT, "suite '%s': %d workers ended, %d with an error; %.1f s%n", suite.name(),
           workers, failed, (System.nanoTime() - start) / 1e9);
     } else if (!reportOnly) {
       SuiteRunner runner = new SuiteRunner(chosen, directory, ProviderRegistry.discover(),
           System.out, overrides(), Claim.leaseFromEnvironment());
       SuiteRunner.Tally tally = cell == null ? runner.run() : runner.runCell(cell);
-      System.out.printf("suite '%s': %d cells run, %d failed, %d finished before, %d finished by"
+      System.out.printf(Locale.ROOT, "suite '%s': %d cells run, %d failed, %d finished before, %d finished by"
           + " other runners; %.1f s%n", suite.name(), tally.finished(), tally.failed(),
           tally.skipped(), tally.elsewhere(), (System.nanoTime() - start) / 1e9);
       if (noReport || cell != null) {
@@ -197,13 +198,13 @@ final class SuiteCommand implements Callable<Integer> {
 
   private void listCells(SuiteFile suite, Path directory) {
     List<SuiteCell> cells = SuiteGrid.cells(suite);
-    System.out.printf("%-5s  %-9s  %-16s  %-24s  %-11s  %s%n", "index", "state", "row", "point",
+    System.out.printf(Locale.ROOT, "%-5s  %-9s  %-16s  %-24s  %-11s  %s%n", "index", "state", "row", "point",
         "seed", "detail");
     for (int k = 0; k < cells.size(); k++) {
       SuiteCell c = cells.get(k);
       CellOutcome outcome = CellOutcome.read(c, directory);
       String point = c.variant().point().isEmpty() ? "-" : c.variant().point().toString();
-      System.out.printf("%-5d  %-9s  %-16s  %-24s  %-11s  %s%n", k, state(outcome.status()),
+      System.out.printf(Locale.ROOT, "%-5d  %-9s  %-16s  %-24s  %-11s  %s%n", k, state(outcome.status()),
           c.variant().row().name(), point, c.seed().map(String::valueOf).orElse("config"),
           outcome.reason());
     }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -180,11 +181,11 @@ public final class FullRankingEvaluator {
         "{} evaluation of {} users in {} s: {} {}, {} {}",
         split.label(),
         result.usersEvaluated(),
-        String.format("%.2f", seconds),
+        String.format(Locale.ROOT, "%.2f", seconds),
         RankingMetric.RECALL.at(firstK),
-        String.format("%.4f", result.metric(RankingMetric.RECALL, firstK)),
+        String.format(Locale.ROOT, "%.4f", result.metric(RankingMetric.RECALL, firstK)),
         RankingMetric.NDCG.at(firstK),
-        String.format("%.4f", result.metric(RankingMetric.NDCG, firstK)));
+        String.format(Locale.ROOT, "%.4f", result.metric(RankingMetric.NDCG, firstK)));
     log.debug("{} evaluation means: {}", split.label(), result.means());
     return result;
   }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code ddrm suite --workers N}: starts N worker processes of this same JVM command, each a plain
@@ -60,7 +61,7 @@ public final class WorkerPool {
    */
   public int run(int workers, List<String> suiteArguments) {
     int threads = threadsPerWorker(workers);
-    out.printf("starting %d workers, %d TF threads each%n", workers, threads);
+    out.printf(Locale.ROOT, "starting %d workers, %d TF threads each%n", workers, threads);
     List<Process> processes = new ArrayList<>();
     List<Thread> pumps = new ArrayList<>();
     for (int k = 1; k <= workers; k++) {
@@ -73,7 +74,7 @@ public final class WorkerPool {
         Process process = new ProcessBuilder(command).directory(workingDirectory.toFile())
             .redirectErrorStream(true).start();
         processes.add(process);
-        out.printf("[w%d] pid %d%n", k, process.pid());
+        out.printf(Locale.ROOT, "[w%d] pid %d%n", k, process.pid());
         pumps.add(pump(process, "[w" + k + "] "));
       } catch (IOException e) {
         processes.forEach(Process::destroy);
@@ -89,7 +90,7 @@ public final class WorkerPool {
         pumps.get(k).join();
         if (code != 0) {
           failed++;
-          out.printf("[w%d] exited with code %d%n", k + 1, code);
+          out.printf(Locale.ROOT, "[w%d] exited with code %d%n", k + 1, code);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

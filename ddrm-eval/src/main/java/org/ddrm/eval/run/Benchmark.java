@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.ddrm.core.data.AtomicFiles;
 
@@ -60,10 +61,10 @@ public record Benchmark(String config, Map<String, Double> stageSecondsPerEpoch,
 
   public String toText() {
     StringBuilder out = new StringBuilder();
-    stageSecondsPerEpoch.forEach((s, v) -> out.append(String.format(
+    stageSecondsPerEpoch.forEach((s, v) -> out.append(String.format(Locale.ROOT, 
         "%-10s %8.3f s per epoch%n", s, v)));
-    out.append(String.format("eval       %8.3f s (test, full ranking)%n", evalSeconds));
-    out.append(String.format("peak RSS   %8.0f MiB", peakRssMb));
+    out.append(String.format(Locale.ROOT, "eval       %8.3f s (test, full ranking)%n", evalSeconds));
+    out.append(String.format(Locale.ROOT, "peak RSS   %8.0f MiB", peakRssMb));
     return out.toString();
   }
 }

@@ -191,7 +191,7 @@ public final class Experiment {
         Optional<NoiseAudit.Outcome> audited = audit.map(a -> a.audit(session, dataset));
         audited.ifPresent(a -> log.info("noise audit: {} scores separate {} clean from {} planted"
             + " train pairs with AUC {}", a.scorer(), a.clean(), a.planted(),
-            String.format("%.4f", a.auc())));
+            String.format(Locale.ROOT, "%.4f", a.auc())));
         Optional<StartingPoint.Metrics> started = startingPoint.map(StartingPoint::evaluate);
         started.ifPresent(m -> log.info("the denoiser's starting point, not denoised: test {}",
             format(m.test())));
@@ -429,11 +429,11 @@ public final class Experiment {
   private static void writeProfile(Path runDirectory, String stage, OpProfile profile) {
     Path file = runDirectory.resolve("op-profile-" + stage + ".json");
     AtomicFiles.write(file, RunDirectory.json(profile.toJson()));
-    String top = profile.byTime().stream().limit(6).map(op -> String.format("%s %.1f ms",
+    String top = profile.byTime().stream().limit(6).map(op -> String.format(Locale.ROOT, "%s %.1f ms",
         op.type(), op.micros() / 1e3 / Math.max(1, profile.steps())))
         .collect(Collectors.joining(", "));
     log.info("stage '{}': {} traced steps, {} ms wall each; kernel time per step: {} (all in {})",
-        stage, profile.steps(), String.format("%.1f", profile.wallMillisPerStep()), top, file);
+        stage, profile.steps(), String.format(Locale.ROOT, "%.1f", profile.wallMillisPerStep()), top, file);
   }
 
   static String format(EvaluationResult result) {
@@ -445,7 +445,7 @@ public final class Experiment {
     StringBuilder out = new StringBuilder();
     means.forEach((k, v) -> {
       if (k.startsWith("recall") || k.startsWith("ndcg")) {
-        out.append(k).append(' ').append(String.format("%.4f", v)).append("  ");
+        out.append(k).append(' ').append(String.format(Locale.ROOT, "%.4f", v)).append("  ");
       }
     });
     return out.toString().trim();

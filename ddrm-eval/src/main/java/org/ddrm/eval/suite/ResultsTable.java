@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -288,16 +289,16 @@ public final class ResultsTable {
         Summary s = line.metrics().get(m);
         PairedTests.Outcome p = line.significance().get(m);
         out.append(' ').append(s == null ? "—" : plain(s) + marks(p, false)).append(" |");
-        out.append(' ').append(p == null ? "" : String.format("%.2g / %.2g", p.tTestP(),
+        out.append(' ').append(p == null ? "" : String.format(Locale.ROOT, "%.2g / %.2g", p.tTestP(),
             p.wilcoxonP())).append(" |");
       }
       out.append(' ').append(Double.isNaN(line.wallSeconds()) ? ""
-          : String.format("%.0f", line.wallSeconds())).append(" |");
+          : String.format(Locale.ROOT, "%.0f", line.wallSeconds())).append(" |");
       out.append(' ').append(line.note().replace("|", "\\|")).append(" |\n");
     }
     out.append(comparisonsMarkdown());
     double total = totalWallSeconds();
-    out.append(String.format("%nWall time of the finished cells, summed: %.0f s (%.1f h). A run"
+    out.append(String.format(Locale.ROOT, "%nWall time of the finished cells, summed: %.0f s (%.1f h). A run"
         + " interrupted and resumed counts every invocation; a backend loaded from the backend"
         + " cache counts in the run that trained it.%n", total, total / 3600));
     return out.toString();
@@ -335,10 +336,10 @@ public final class ResultsTable {
         PairedTests.Outcome users = c.overUsers().get(m);
         PairedTests.Outcome seeds = c.overSeeds().get(m);
         out.append(' ').append(users == null ? "—"
-            : String.format("%+.4f", users.meanDifference()) + marks(users, false)).append(" |");
+            : String.format(Locale.ROOT, "%+.4f", users.meanDifference()) + marks(users, false)).append(" |");
         out.append(' ').append(users == null ? ""
-            : String.format("%.2g / %.2g", users.tTestP(), users.wilcoxonP())).append(" |");
-        out.append(' ').append(seeds == null ? "" : String.format("%.2g", seeds.tTestP()))
+            : String.format(Locale.ROOT, "%.2g / %.2g", users.tTestP(), users.wilcoxonP())).append(" |");
+        out.append(' ').append(seeds == null ? "" : String.format(Locale.ROOT, "%.2g", seeds.tTestP()))
             .append(" |");
       }
       out.append('\n');
@@ -400,9 +401,9 @@ public final class ResultsTable {
         if (s == null) {
           out.append(" & --");
         } else {
-          out.append(" & $").append(String.format("%.4f", s.mean()));
+          out.append(" & $").append(String.format(Locale.ROOT, "%.4f", s.mean()));
           if (!Double.isNaN(s.sd())) {
-            out.append(String.format(" \\pm %.4f", s.sd()));
+            out.append(String.format(Locale.ROOT, " \\pm %.4f", s.sd()));
           }
           out.append(marks(line.significance().get(m), true)).append('$');
         }
@@ -414,8 +415,8 @@ public final class ResultsTable {
   }
 
   private static String plain(Summary s) {
-    return Double.isNaN(s.sd()) ? String.format("%.4f", s.mean())
-        : String.format("%.4f ± %.4f", s.mean(), s.sd());
+    return Double.isNaN(s.sd()) ? String.format(Locale.ROOT, "%.4f", s.mean())
+        : String.format(Locale.ROOT, "%.4f ± %.4f", s.mean(), s.sd());
   }
 
   private static String marks(PairedTests.Outcome p, boolean latex) {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.ddrm.core.data.AtomicFiles;
@@ -89,7 +90,7 @@ public final class SuiteBench {
       SuiteCell cell = new SuiteCell(first, suite.seeds().stream().findFirst());
       Timing timing = time(cell, out.resolve("bench").resolve(row.name()), epochs, registry);
       progress.println(timing.failure().isEmpty()
-          ? String.format("%s: %.3f s per epoch, eval %.3f s, peak RSS %.0f MiB", row.name(),
+          ? String.format(Locale.ROOT, "%s: %.3f s per epoch, eval %.3f s, peak RSS %.0f MiB", row.name(),
               timing.figures().get("train_seconds_per_epoch"), timing.figures().get("eval_seconds"),
               timing.figures().get("peak_rss_mb"))
           : row.name() + ": FAILED: " + timing.failure());
@@ -227,7 +228,7 @@ public final class SuiteBench {
     StringBuilder out = new StringBuilder("# Benchmark of suite `").append(suite.name())
         .append("`\n\n");
     out.append(baseline.isEmpty() ? "No baseline at `" + baselineFile + "`.\n\n"
-        : String.format("Baseline `%s`; a ratio above %.2f is a regression (**bold**).%n%n",
+        : String.format(Locale.ROOT, "Baseline `%s`; a ratio above %.2f is a regression (**bold**).%n%n",
             baselineFile, tolerance));
     out.append("| model | s / epoch | eval s | peak RSS MiB | ratio s/epoch | ratio eval |"
         + " ratio RSS | note |\n|---|---|---|---|---|---|---|---|\n");
@@ -235,7 +236,7 @@ public final class SuiteBench {
       out.append("| ").append(t.row()).append(" |");
       for (String f : FIGURES) {
         Double v = t.figures().get(f);
-        out.append(v == null ? " — |" : String.format(" %.3f |", v));
+        out.append(v == null ? " — |" : String.format(Locale.ROOT, " %.3f |", v));
       }
       Map<String, Double> before = baseline.getOrDefault(t.row(), Map.of());
       for (String f : FIGURES) {
@@ -245,8 +246,8 @@ public final class SuiteBench {
           out.append(" |");
         } else {
           double ratio = now / then;
-          out.append(ratio > tolerance ? String.format(" **%.2f** |", ratio)
-              : String.format(" %.2f |", ratio));
+          out.append(ratio > tolerance ? String.format(Locale.ROOT, " **%.2f** |", ratio)
+              : String.format(Locale.ROOT, " %.2f |", ratio));
         }
       }
       out.append(' ').append(t.failure().replace("|", "\\|")).append(" |\n");

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -107,7 +108,7 @@ public final class SuiteRunner {
     Set<Integer> announced = new HashSet<>();
     while (true) {
       for (Integer k : List.copyOf(remaining)) {
-        String prefix = String.format("[%" + String.valueOf(cells.size()).length() + "d/%d] %s",
+        String prefix = String.format(Locale.ROOT, "[%" + String.valueOf(cells.size()).length() + "d/%d] %s",
             k + 1, cells.size(), cells.get(k).label());
         Attempt attempt = attempt(cells.get(k), prefix, started);
         if (attempt == Attempt.HELD_ELSEWHERE) {
@@ -163,7 +164,7 @@ public final class SuiteRunner {
         Files.deleteIfExists(directory.resolve(RunDirectory.METRICS));
         RunResult result = runCell(cell, directory);
         Files.deleteIfExists(directory.resolve(FAILED));
-        progress.println(String.format("%s: done in %.1f s, test %s", prefix,
+        progress.println(String.format(Locale.ROOT, "%s: done in %.1f s, test %s", prefix,
             (System.nanoTime() - start) / 1e9, headline(result)));
         return Attempt.RAN;
       } catch (RuntimeException | IOException e) {
@@ -269,7 +270,7 @@ public final class SuiteRunner {
     for (String metric : suite.metrics()) {
       Double value = result.test().means().get(metric);
       if (value != null) {
-        line.append(metric).append(' ').append(String.format("%.4f", value)).append("  ");
+        line.append(metric).append(' ').append(String.format(Locale.ROOT, "%.4f", value)).append("  ");
       }
     }
     return line.toString().trim();
