@@ -108,7 +108,8 @@ public final class FullRankingEvaluator {
     Operand<TFloat32> minusInfinity =
         eval.fill(maskCount, eval.constant(Float.NEGATIVE_INFINITY));
     Operand<TFloat32> masked = eval.tensorScatterNdUpdate(scores, maskPairs, minusInfinity);
-    listLength = eval.withName("list_length").placeholderWithDefault(eval.constant(rankedLength), Shape.scalar());
+    listLength = eval.withName("list_length")
+        .placeholderWithDefault(eval.constant(rankedLength), Shape.scalar());
     topK = eval.nn.topK(masked, listLength, new TopK.Options[] {TopK.sorted(true)});
   }
 
