@@ -127,7 +127,13 @@ final class SuiteCommand implements Callable<Integer> {
         : SuiteFile.load(suiteFile).withSeeds(seeds);
     SuiteFile chosen = rows == null ? suite : suite.withOnlyRows(rows);
     Path directory = out != null ? out : suite.directory();
-    int cells = SuiteGrid.cells(chosen).size();
+    if (chosen.search().isPresent() && (cell != null || emit != null)) {
+      throw new ParameterException(spec.commandLine(), "suite '" + suite.name() + "' searches"
+          + " hyper-parameters (search.method): its later cells depend on its earlier results, so"
+          + " it has no fixed cell list for --cell or --emit; run it with 'ddrm suite "
+          + suiteFile + " [--workers N]'");
+    }
+    int cells = SuiteGrid.cells(chosen, directory).size();
     if (cell != null && cell >= cells) {
       throw new ParameterException(spec.commandLine(), "--cell " + cell + ": suite '"
           + suite.name() + "' has cells 0 to " + (cells - 1) + " (see --list-cells)");
@@ -197,7 +203,7 @@ final class SuiteCommand implements Callable<Integer> {
   }
 
   private void listCells(SuiteFile suite, Path directory) {
-    List<SuiteCell> cells = SuiteGrid.cells(suite);
+    List<SuiteCell> cells = SuiteGrid.cells(suite, directory);
     System.out.printf(Locale.ROOT, "%-5s  %-9s  %-16s  %-24s  %-11s  %s%n", "index", "state", "row", "point",
         "seed", "detail");
     for (int k = 0; k < cells.size(); k++) {
@@ -205,7 +211,8 @@ final class SuiteCommand implements Callable<Integer> {
       CellOutcome outcome = CellOutcome.read(c, directory);
       String point = c.variant().point().isEmpty() ? "-" : c.variant().point().toString();
       System.out.printf(Locale.ROOT, "%-5d  %-9s  %-16s  %-24s  %-11s  %s%n", k, state(outcome.status()),
-          c.variant().row().name(), point, c.seed().map(String::valueOf).orElse("config"),
+          c.variant().row().name() + c.variant().trial().map(t -> " #" + (t + 1)).orElse(""),
+          point, c.seed().map(String::valueOf).orElse("config"),
           outcome.reason());
     }
   }
@@ -220,7 +227,7 @@ final class SuiteCommand implements Callable<Integer> {
   }
 
   private void emit(SuiteFile suite, Path directory) {
-    int cells = SuiteGrid.cells(suite).size();
+    int cells = SuiteGrid.cells(suite, directory).size();
     int atOnce = parallel == null ? cells : Math.min(parallel, cells);
     Path here = Path.of("").toAbsolutePath();
     if (emit == Engine.slurm) {

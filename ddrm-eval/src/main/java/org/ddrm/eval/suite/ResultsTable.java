@@ -79,18 +79,23 @@ public final class ResultsTable {
   public record Comparison(SuiteGrid.Variant variant, String against,
       Map<String, PairedTests.Outcome> overUsers, Map<String, PairedTests.Outcome> overSeeds) {}
 
-  /** Builds the table from the cells' outcomes. */
-  public static ResultsTable build(SuiteFile suite, List<CellOutcome> outcomes) {
+  /**
+   * Builds the table of the suite's {@code variants} (its lines, {@link SuiteGrid#variants})
+   * from their cells' outcomes.
+   */
+  public static ResultsTable build(SuiteFile suite, List<SuiteGrid.Variant> variants,
+      List<CellOutcome> outcomes) {
     Set<String> axisSet = new LinkedHashSet<>(suite.sweeps().keySet());
     suite.rows().forEach(r -> axisSet.addAll(r.sweeps().keySet()));
+    suite.search().ifPresent(s -> axisSet.addAll(s.ranges().keySet()));
     Map<String, List<CellOutcome>> byVariant = new LinkedHashMap<>();
-    for (SuiteGrid.Variant v : SuiteGrid.variants(suite)) {
+    for (SuiteGrid.Variant v : variants) {
       byVariant.put(v.id(), new ArrayList<>());
     }
     outcomes.forEach(o -> byVariant.get(o.cell().variant().id()).add(o));
     List<Line> lines = new ArrayList<>();
     List<Comparison> comparisons = new ArrayList<>();
-    for (SuiteGrid.Variant variant : SuiteGrid.variants(suite)) {
+    for (SuiteGrid.Variant variant : variants) {
       List<CellOutcome> cells = byVariant.get(variant.id());
       List<CellOutcome> done = cells.stream()
           .filter(c -> c.status() == CellOutcome.Status.FINISHED).toList();
@@ -107,7 +112,7 @@ public final class ResultsTable {
       Optional<String> against = variant.row().testedAgainst(suite);
       Map<String, PairedTests.Outcome> significance = against.isEmpty() || done.isEmpty()
           ? Map.of()
-          : baselineOf(suite, against.get(), variant, byVariant)
+          : baselineOf(variants, against.get(), variant, byVariant)
               .map(b -> significance(suite, done, b)).orElse(Map.of());
       lines.add(new Line(variant, against, cells.size(), done.size(), metrics, significance,
           wallSeconds(done), note(cells)));
@@ -116,7 +121,7 @@ public final class ResultsTable {
       baselines.addAll(variant.row().furtherBaselines());
       for (String b : baselines) {
         Optional<List<CellOutcome>> theirs = done.isEmpty() ? Optional.empty()
-            : baselineOf(suite, b, variant, byVariant);
+            : baselineOf(variants, b, variant, byVariant);
         comparisons.add(new Comparison(variant, b,
             theirs.map(t -> significance(suite, done, t)).orElse(Map.of()),
             theirs.map(t -> overSeeds(suite, done, t)).orElse(Map.of())));
@@ -149,14 +154,17 @@ public final class ResultsTable {
     return out;
   }
 
-  /** The baseline row's finished cells at the variant's grid point (on the axes they share). */
-  private static Optional<List<CellOutcome>> baselineOf(SuiteFile suite, String baseline,
-      SuiteGrid.Variant variant, Map<String, List<CellOutcome>> byVariant) {
-    for (SuiteGrid.Variant candidate : SuiteGrid.variants(suite)) {
+  /**
+   * The baseline row's finished cells at the variant's grid point (on the axes they share); a
+   * searched baseline row has one line, its selected configuration.
+   */
+  private static Optional<List<CellOutcome>> baselineOf(List<SuiteGrid.Variant> variants,
+      String baseline, SuiteGrid.Variant variant, Map<String, List<CellOutcome>> byVariant) {
+    for (SuiteGrid.Variant candidate : variants) {
       if (!candidate.row().name().equals(baseline)) {
         continue;
       }
-      boolean matches = candidate.point().entrySet().stream()
+      boolean matches = candidate.trial().isPresent() || candidate.point().entrySet().stream()
           .allMatch(e -> e.getValue().equals(variant.point().get(e.getKey())));
       if (matches) {
         List<CellOutcome> done = byVariant.get(candidate.id()).stream()

@@ -83,7 +83,7 @@ public final class SuiteBench {
   public static Outcome run(SuiteFile suite, Path out, Path baseline, double tolerance,
       int epochs, ProviderRegistry registry, PrintStream progress) {
     List<Timing> timings = new ArrayList<>();
-    List<SuiteGrid.Variant> variants = SuiteGrid.variants(suite);
+    List<SuiteGrid.Variant> variants = SuiteGrid.variants(suite, out);
     for (SuiteFile.Row row : suite.rows()) {
       SuiteGrid.Variant first = variants.stream().filter(v -> v.row() == row).findFirst()
           .orElseThrow();

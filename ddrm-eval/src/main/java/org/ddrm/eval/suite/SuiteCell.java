@@ -25,9 +25,10 @@ public record SuiteCell(SuiteGrid.Variant variant, Optional<Long> seed) {
     return out;
   }
 
-  /** A short description for progress lines: row, grid point, seed. */
+  /** A short description for progress lines: row, search trial, grid point, seed. */
   public String label() {
     StringBuilder out = new StringBuilder(variant.row().name());
+    variant.trial().ifPresent(t -> out.append(" trial ").append(t + 1));
     variant.point().forEach((k, v) -> out.append(' ').append(k).append('=').append(v));
     seed.ifPresent(s -> out.append(" seed=").append(s));
     return out.toString();

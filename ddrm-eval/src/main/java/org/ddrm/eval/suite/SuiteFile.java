@@ -3,8 +3,10 @@ package org.ddrm.eval.suite;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -33,6 +35,13 @@ import org.ddrm.core.config.ConfigLoader;
  *   <li>{@code row.NAME.config}: a row's config file, relative to the suite file; rows run in file
  *       order; {@code row.NAME.set.KEY}, {@code row.NAME.sweep.KEY}: the row's own overrides
  *       and axes;
+ *   <li>{@code search.method = grid|random|tpe}: search the rows' hyper-parameters
+ *       ({@link SearchSettings}): {@code search.range.KEY} = a {@link SearchRange} per searched
+ *       key ({@code random}, {@code tpe}; {@code grid} searches the {@code sweep.*} axes),
+ *       {@code search.budget} (trials per row), {@code search.metric} (the validation metric
+ *       selected on, default {@code recall@20}), {@code search.seed} (the sampler's, default the
+ *       first suite seed), {@code search.startup} ({@code tpe}'s random trials first, default a
+ *       quarter of the budget, at least 3), {@code search.rows} (default every row);
  *   <li>{@code bench.baseline}, {@code bench.tolerance}, {@code bench.epochs}: for
  *       {@code ddrm bench SUITE_FILE}.
  * </ul>
@@ -47,11 +56,13 @@ import org.ddrm.core.config.ConfigLoader;
  * @param set overrides for every cell, in file order
  * @param sweeps grid axes over every row
  * @param rows the rows in file order
+ * @param search the hyper-parameter search, if the suite has one
  * @param bench the benchmark settings
  */
 public record SuiteFile(Path source, String name, String description, List<Long> seeds,
     Optional<String> baseline, List<String> metrics, Optional<Path> out, Map<String, String> set,
-    Map<String, List<String>> sweeps, List<Row> rows, BenchSettings bench) {
+    Map<String, List<String>> sweeps, List<Row> rows, Optional<SearchSettings> search,
+    BenchSettings bench) {
 
   private static final Pattern ROW_KEY =
       Pattern.compile("row\\.([A-Za-z0-9_-]+)\\.(config|baseline|set\\.(.+)|sweep\\.(.+))");
@@ -108,6 +119,7 @@ public record SuiteFile(Path source, String name, String description, List<Long>
     Map<String, String> set = new LinkedHashMap<>();
     Map<String, List<String>> sweeps = new LinkedHashMap<>();
     Map<String, RowBuilder> rows = new LinkedHashMap<>();
+    Map<String, String> searchKeys = new LinkedHashMap<>();
     Path benchBaseline = base.resolve(name + "-bench-baseline.json");
     double tolerance = 1.5;
     int benchEpochs = 3;
@@ -144,6 +156,8 @@ public record SuiteFile(Path source, String name, String description, List<Long>
         } else {
           r.sweeps.put(row.group(4), list(file, key, value));
         }
+      } else if (key.startsWith("search.")) {
+        searchKeys.put(key, value);
       } else if (key.equals("bench.baseline")) {
         benchBaseline = base.resolve(value).normalize();
       } else if (key.equals("bench.tolerance")) {
@@ -153,8 +167,9 @@ public record SuiteFile(Path source, String name, String description, List<Long>
       } else {
         throw new ConfigException(file + ": unknown suite key '" + key + "' (expected suite.name,"
             + " suite.description, suite.seeds, suite.baseline, suite.metrics, suite.out, set.KEY, sweep.KEY,"
-            + " row.NAME.config, row.NAME.baseline, row.NAME.set.KEY, row.NAME.sweep.KEY, bench.baseline,"
-            + " bench.tolerance, bench.epochs)");
+            + " row.NAME.config, row.NAME.baseline, row.NAME.set.KEY, row.NAME.sweep.KEY, search.method,"
+            + " search.range.KEY, search.budget, search.metric, search.seed, search.startup, search.rows,"
+            + " bench.baseline, bench.tolerance, bench.epochs)");
       }
     }
     if (rows.isEmpty()) {
@@ -193,14 +208,100 @@ public record SuiteFile(Path source, String name, String description, List<Long>
     if (benchEpochs < 1) {
       throw new ConfigException(file + ": bench.epochs must be at least 1, got " + benchEpochs);
     }
+    Optional<SearchSettings> search = searchKeys.isEmpty() ? Optional.empty()
+        : Optional.of(search(file, searchKeys, seeds, sweeps, built));
     return new SuiteFile(file, name, description, seeds, baseline, metrics, out, set, sweeps, built,
-        new BenchSettings(benchBaseline, tolerance, benchEpochs));
+        search, new BenchSettings(benchBaseline, tolerance, benchEpochs));
+  }
+
+  private static SearchSettings search(Path file, Map<String, String> keys, List<Long> seeds,
+      Map<String, List<String>> sweeps, List<Row> rows) {
+    Map<String, String> left = new LinkedHashMap<>(keys);
+    String methodText = left.remove("search.method");
+    if (methodText == null) {
+      throw new ConfigException(file + ": search keys without search.method (grid, random or tpe)");
+    }
+    SearchSettings.Method method;
+    try {
+      method = SearchSettings.Method.valueOf(methodText.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(file + ": search.method = '" + methodText
+          + "' is not one of grid, random, tpe");
+    }
+    Map<String, SearchRange> ranges = new LinkedHashMap<>();
+    for (String key : List.copyOf(left.keySet())) {
+      if (key.startsWith("search.range.")) {
+        ranges.put(key.substring("search.range.".length()),
+            SearchRange.parse(file, key, left.remove(key)));
+      }
+    }
+    String budgetText = left.remove("search.budget");
+    String metric = Optional.ofNullable(left.remove("search.metric")).orElse("recall@20");
+    String seedText = left.remove("search.seed");
+    long seed = seedText == null ? seeds.stream().findFirst().orElse(0L)
+        : parseLong(file, "search.seed", seedText);
+    String startupText = left.remove("search.startup");
+    String rowsText = left.remove("search.rows");
+    List<String> searched = rowsText == null ? List.of() : list(file, "search.rows", rowsText);
+    if (!left.isEmpty()) {
+      throw new ConfigException(file + ": unknown search key '" + left.keySet().iterator().next()
+          + "' (expected search.method, search.range.KEY, search.budget, search.metric,"
+          + " search.seed, search.startup, search.rows)");
+    }
+    List<String> names = rows.stream().map(Row::name).toList();
+    for (String row : searched) {
+      if (!names.contains(row)) {
+        throw new ConfigException(file + ": search.rows names '" + row
+            + "', which is not a row (rows: " + names + ")");
+      }
+    }
+    boolean rowSweeps = rows.stream().anyMatch(r -> !r.sweeps().isEmpty());
+    int budget;
+    if (method == SearchSettings.Method.GRID) {
+      if (!ranges.isEmpty() || budgetText != null || startupText != null) {
+        throw new ConfigException(file + ": a grid search runs every point of the sweep.* axes;"
+            + " search.range.*, search.budget and search.startup belong to random and tpe");
+      }
+      if (sweeps.isEmpty() && !rowSweeps) {
+        throw new ConfigException(file + ": search.method = grid needs sweep.KEY axes to search");
+      }
+      budget = 0;
+    } else {
+      if (ranges.isEmpty()) {
+        throw new ConfigException(file + ": search.method = " + methodText
+            + " needs at least one search.range.KEY (" + SearchRange.FORMS + ")");
+      }
+      if (!sweeps.isEmpty() || rowSweeps) {
+        throw new ConfigException(file + ": search.method = " + methodText + " draws from"
+            + " search.range.KEY; write a swept list as search.range.KEY = choice(A, B, ...)");
+      }
+      if (budgetText == null) {
+        throw new ConfigException(file + ": search.method = " + methodText
+            + " needs search.budget (trials per row)");
+      }
+      budget = (int) parseLong(file, "search.budget", budgetText);
+      if (budget < 1) {
+        throw new ConfigException(file + ": search.budget must be at least 1, got " + budget);
+      }
+    }
+    int startup = startupText == null ? Math.min(budget, Math.max(3, budget / 4))
+        : (int) parseLong(file, "search.startup", startupText);
+    if (startup < 0) {
+      throw new ConfigException(file + ": search.startup must be 0 or more, got " + startup);
+    }
+    return new SearchSettings(method, budget, metric, seed, startup,
+        Collections.unmodifiableMap(ranges), searched);
+  }
+
+  /** Whether the suite searches the row's hyper-parameters. */
+  public boolean searches(Row row) {
+    return search.filter(s -> s.covers(row.name())).isPresent();
   }
 
   /** This suite with other seeds (a shorter or longer run of the same grid). */
   public SuiteFile withSeeds(List<Long> otherSeeds) {
     return new SuiteFile(source, name, description, List.copyOf(otherSeeds), baseline, metrics,
-        out, set, sweeps, rows, bench);
+        out, set, sweeps, rows, search, bench);
   }
 
   /**
@@ -218,7 +319,7 @@ public record SuiteFile(Path source, String name, String description, List<Long>
       }
     }
     return new SuiteFile(source, name, description, seeds, baseline, metrics, out, set, sweeps,
-        rows.stream().filter(r -> names.contains(r.name())).toList(), bench);
+        rows.stream().filter(r -> names.contains(r.name())).toList(), search, bench);
   }
 
   /** Where the suite writes its cells and report: {@code suite.out}, else {@code runs/suite-NAME}. */

@@ -7,7 +7,9 @@ import org.ddrm.core.data.AtomicFiles;
 
 /**
  * Writes a suite's report from its cells' run directories into {@code OUT/report}:
- * {@code results.md}, {@code results.csv}, {@code results.tex} and {@code plots/*.png|svg}.
+ * {@code results.md}, {@code results.csv}, {@code results.tex}, {@code plots/*.png|svg} and, for
+ * a suite that searches hyper-parameters, {@code search.csv} (and a section of
+ * {@code results.md}).
  */
 public final class SuiteReport {
   private SuiteReport() {}
@@ -22,19 +24,24 @@ public final class SuiteReport {
 
   /** Reads every cell's outcome and writes the report; returns the table and the files. */
   public static Written write(SuiteFile suite, Path out) {
-    List<CellOutcome> outcomes = SuiteGrid.cells(suite).stream()
+    List<CellOutcome> outcomes = SuiteGrid.tableCells(suite, out).stream()
         .map(c -> CellOutcome.read(c, out)).toList();
-    ResultsTable table = ResultsTable.build(suite, outcomes);
+    ResultsTable table = ResultsTable.build(suite, SuiteGrid.variants(suite, out), outcomes);
+    List<SearchPlan> searches = SuiteGrid.searches(suite, out);
     Path report = out.resolve("report");
     Path md = report.resolve("results.md");
     Path csv = report.resolve("results.csv");
     Path tex = report.resolve("results.tex");
-    AtomicFiles.write(md, table.markdown());
+    AtomicFiles.write(md, table.markdown() + SearchReport.markdown(suite, searches));
     AtomicFiles.write(csv, table.csv());
     AtomicFiles.write(tex, table.latex());
-    List<Path> plots = SuitePlots.write(suite, table, outcomes, report.resolve("plots"));
     List<Path> files = new ArrayList<>(List.of(md, csv, tex));
-    files.addAll(plots);
+    if (!searches.isEmpty()) {
+      Path searchCsv = report.resolve("search.csv");
+      AtomicFiles.write(searchCsv, SearchReport.csv(suite, searches));
+      files.add(searchCsv);
+    }
+    files.addAll(SuitePlots.write(suite, table, outcomes, report.resolve("plots")));
     return new Written(table, List.copyOf(files));
   }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -81,55 +80,71 @@ public final class SuiteRunner {
     this.lease = lease;
   }
 
-  /** Runs (or waits for) every cell not yet finished; returns how the cells ended. */
+  /**
+   * Runs (or waits for) every cell not yet finished, including those a search proposes as its
+   * earlier trials finish; returns how the cells ended.
+   */
   public Tally run() {
-    List<Integer> all = new ArrayList<>();
-    for (int k = 0; k < SuiteGrid.cells(suite).size(); k++) {
-      all.add(k);
-    }
-    return run(all);
+    return run(Optional.empty());
   }
 
   /** Runs (or waits for) the cell of index {@code index} (0-based, as {@code --list-cells}). */
   public Tally runCell(int index) {
-    int count = SuiteGrid.cells(suite).size();
+    int count = SuiteGrid.cells(suite, out).size();
     if (index < 0 || index >= count) {
       throw new IllegalArgumentException("cell index " + index + " is out of range: suite '"
           + suite.name() + "' has cells 0 to " + (count - 1));
     }
-    return run(List.of(index));
+    return run(Optional.of(index));
   }
 
-  private Tally run(List<Integer> indices) {
-    List<SuiteCell> cells = SuiteGrid.cells(suite);
+  /**
+   * Tries every unsettled cell in turn until none is left: the cells are listed again after each
+   * round, since a search's finished trials make its next ones (and its selected
+   * configuration's seeds) known.
+   */
+  private Tally run(Optional<Integer> only) {
     long started = System.currentTimeMillis();
     Tally tally = new Tally(0, 0, 0, 0);
-    Set<Integer> remaining = new LinkedHashSet<>(indices);
-    Set<Integer> announced = new HashSet<>();
+    Set<Path> settled = new HashSet<>();
+    Set<Path> announced = new HashSet<>();
     while (true) {
-      for (Integer k : List.copyOf(remaining)) {
-        String prefix = String.format(Locale.ROOT, "[%" + String.valueOf(cells.size()).length() + "d/%d] %s",
-            k + 1, cells.size(), cells.get(k).label());
-        Attempt attempt = attempt(cells.get(k), prefix, started);
+      List<SuiteCell> cells = SuiteGrid.cells(suite, out);
+      List<Integer> open = new ArrayList<>();
+      for (int k = 0; k < cells.size(); k++) {
+        boolean chosen = only.isEmpty() || only.get() == k;
+        if (chosen && !settled.contains(cells.get(k).directory(out))) {
+          open.add(k);
+        }
+      }
+      if (open.isEmpty()) {
+        return tally;
+      }
+      boolean waiting = false;
+      for (int k : open) {
+        SuiteCell cell = cells.get(k);
+        String prefix = String.format(Locale.ROOT, "[%" + String.valueOf(cells.size()).length()
+            + "d/%d] %s", k + 1, cells.size(), cell.label());
+        Attempt attempt = attempt(cell, prefix, started);
         if (attempt == Attempt.HELD_ELSEWHERE) {
-          if (announced.add(k)) {
-            String holder = Claim.holder(cells.get(k).directory(out).resolve(CLAIM))
+          waiting = true;
+          if (announced.add(cell.directory(out))) {
+            String holder = Claim.holder(cell.directory(out).resolve(CLAIM))
                 .map(r -> "pid " + r.pid() + " on " + r.host()).orElse("another runner");
             progress.println(prefix + ": running in " + holder + "; left to it");
           }
           continue;
         }
-        remaining.remove(k);
+        settled.add(cell.directory(out));
         tally = tally.plus(attempt);
       }
-      if (remaining.isEmpty()) {
-        return tally;
-      }
-      try {
-        Thread.sleep(POLL.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for cells run elsewhere", e);
+      if (waiting) {
+        try {
+          Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while waiting for cells run elsewhere", e);
+        }
       }
     }
   }

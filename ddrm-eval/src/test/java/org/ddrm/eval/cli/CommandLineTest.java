@@ -147,6 +147,16 @@ class CommandLineTest {
   }
 
   @Test
+  void aSearchSuiteHasNoFixedCellListForArraysOrSingleCells() throws Exception {
+    Path suite = dir.resolve("search.properties");
+    Files.writeString(suite, "row.mf.config = mf.properties\nsearch.method = tpe\n"
+        + "search.budget = 4\nsearch.range.train.lr = loguniform(0.001, 0.1)\n");
+    assertThat(execute("suite", suite.toString(), "--emit", "slurm")).isEqualTo(2);
+    assertThat(err.toString()).contains("suite 'search' searches hyper-parameters"
+        + " (search.method): its later cells depend on its earlier results");
+  }
+
+  @Test
   void theLaunchModesExcludeEachOther() {
     assertThat(execute("suite", "x.properties", "--workers", "2", "--emit", "slurm")).isNotZero();
     assertThat(err.toString()).contains("choose one of --report-only, --list-cells, --cell,"

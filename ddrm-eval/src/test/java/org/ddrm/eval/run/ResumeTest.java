@@ -178,8 +178,8 @@ class ResumeTest {
     Path suiteFile = dir.resolve("suite.properties");
     Files.writeString(suiteFile, "suite.seeds = 5\nrow.mf.config = mf.properties\n");
     SuiteFile suite = SuiteFile.load(suiteFile);
-    SuiteCell cell = SuiteGrid.cells(suite).get(0);
     Path out = dir.resolve("suite");
+    SuiteCell cell = SuiteGrid.cells(suite, out).get(0);
     Path cellDirectory = cell.directory(out);
     ProviderRegistry registry = ProviderRegistry.discover();
     RunConfig runConfig = RunConfig.load(config, cell.overrides(), registry);

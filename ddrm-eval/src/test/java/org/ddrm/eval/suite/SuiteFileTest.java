@@ -36,10 +36,10 @@ class SuiteFileTest {
     assertThat(suite.name()).isEqualTo("s");
     assertThat(suite.rows()).extracting(SuiteFile.Row::name).containsExactly("mf", "ddrm");
     assertThat(suite.rows().get(0).config()).isEqualTo(dir.resolve("configs/mf.properties"));
-    List<SuiteCell> cells = SuiteGrid.cells(suite);
+    List<SuiteCell> cells = SuiteGrid.cells(suite, dir);
     // mf: 2 ratios x 2 seeds; ddrm: 2 ratios x 3 steps x 2 seeds.
     assertThat(cells).hasSize(4 + 12);
-    assertThat(SuiteGrid.variants(suite)).hasSize(2 + 6);
+    assertThat(SuiteGrid.variants(suite, dir)).hasSize(2 + 6);
     SuiteCell first = cells.get(0);
     assertThat(first.overrides())
         .containsExactly("train.epochs=5", "data.synthetic.noise_ratio=0.1", "seed=1");
@@ -62,7 +62,7 @@ class SuiteFileTest {
         row.sgl-ddrm.baseline = sgl
         row.sgl-ddrm.sweep.ddrm.steps+ddrm.inference_steps = 10, 20
         """);
-    List<SuiteCell> cells = SuiteGrid.cells(suite);
+    List<SuiteCell> cells = SuiteGrid.cells(suite, dir);
     assertThat(cells).hasSize(4);
     assertThat(cells.get(3).overrides()).containsExactly("ddrm.steps=20", "ddrm.inference_steps=20");
     assertThat(suite.rows().get(0).testedAgainst(suite)).isEmpty();
@@ -92,7 +92,7 @@ class SuiteFileTest {
 
   @Test
   void withoutSeedsEachCellKeepsItsConfigsSeed() throws Exception {
-    List<SuiteCell> cells = SuiteGrid.cells(suite("row.a.config = a.properties\n"));
+    List<SuiteCell> cells = SuiteGrid.cells(suite("row.a.config = a.properties\n"), dir);
     assertThat(cells).hasSize(1);
     assertThat(cells.get(0).overrides()).isEmpty();
     assertThat(cells.get(0).directory(dir)).isEqualTo(dir.resolve("cells/a/config-seed"));
@@ -108,8 +108,8 @@ class SuiteFileTest {
         """);
     SuiteFile narrowed = suite.withOnlyRows(List.of("c", "a"));
     assertThat(narrowed.rows()).extracting(SuiteFile.Row::name).containsExactly("a", "c");
-    assertThat(SuiteGrid.cells(narrowed).get(1).directory(dir))
-        .isEqualTo(SuiteGrid.cells(suite).get(2).directory(dir));
+    assertThat(SuiteGrid.cells(narrowed, dir).get(1).directory(dir))
+        .isEqualTo(SuiteGrid.cells(suite, dir).get(2).directory(dir));
     assertThatThrownBy(() -> suite.withOnlyRows(List.of("d")))
         .isInstanceOf(ConfigException.class).hasMessageContaining("no row 'd' (rows: a, b, c)");
   }
@@ -151,11 +151,11 @@ class SuiteFileTest {
       assertThat(suites).hasSizeGreaterThanOrEqualTo(7);
       for (Path file : suites) {
         SuiteFile suite = SuiteFile.load(file);
-        assertThat(SuiteGrid.cells(suite)).as(file.toString()).isNotEmpty();
+        assertThat(SuiteGrid.cells(suite, dir)).as(file.toString()).isNotEmpty();
       }
     }
     SuiteFile quick = SuiteFile.load(Path.of("../configs/suites/quick.properties"));
-    assertThat(SuiteGrid.cells(quick)).hasSize(4);
+    assertThat(SuiteGrid.cells(quick, dir)).hasSize(4);
     assertThat(quick.rows()).allMatch(r -> Files.isRegularFile(r.config()));
     SuiteFile table2 = SuiteFile.load(Path.of("../configs/suites/table2-ml1m.properties"));
     assertThat(table2.directory()).isEqualTo(Path.of("../results/table2-ml1m").toAbsolutePath()

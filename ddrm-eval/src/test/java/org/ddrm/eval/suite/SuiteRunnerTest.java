@@ -201,7 +201,7 @@ class SuiteRunnerTest {
     long expires = System.currentTimeMillis() + 3000;
     Files.writeString(claim.resolve("lease-000000000000"), "host=elsewhere\npid=4242\n"
         + "token=dead\nexpires=" + expires + "\nreleased=false\n");
-    assertThat(CellOutcome.read(SuiteGrid.cells(suite).get(0), out).status())
+    assertThat(CellOutcome.read(SuiteGrid.cells(suite, out).get(0), out).status())
         .isEqualTo(CellOutcome.Status.RUNNING);
 
     assertThat(run(suite, out)).isEqualTo(new SuiteRunner.Tally(1, 0, 0, 0));
@@ -210,7 +210,7 @@ class SuiteRunnerTest {
         "[1/1] mf seed=1: running in pid 4242 on elsewhere; left to it",
         "[1/1] mf seed=1: the lease of pid 4242 on elsewhere ran out; taking the cell over",
         "[1/1] mf seed=1: done in");
-    assertThat(CellOutcome.read(SuiteGrid.cells(suite).get(0), out).status())
+    assertThat(CellOutcome.read(SuiteGrid.cells(suite, out).get(0), out).status())
         .isEqualTo(CellOutcome.Status.FINISHED);
   }
 
