@@ -165,7 +165,7 @@ final class SuiteCommand implements Callable<Integer> {
     }
     SuiteReport.Written report = SuiteReport.write(suite, directory);
     System.out.println();
-    System.out.println(report.table().markdown());
+    System.out.println(report.markdown());
     System.out.println("report written to " + directory.resolve("report") + " ("
         + report.files().size() + " files)");
     boolean complete = report.table().lines().stream()

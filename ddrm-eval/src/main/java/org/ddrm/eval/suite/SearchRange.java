@@ -48,7 +48,7 @@ public sealed interface SearchRange {
 
     @Override
     public String describe() {
-      return "uniform(" + lo + ", " + hi + ")";
+      return "uniform(" + plain(lo) + ", " + plain(hi) + ")";
     }
   }
 
@@ -67,7 +67,7 @@ public sealed interface SearchRange {
 
     @Override
     public String describe() {
-      return "loguniform(" + lo + ", " + hi + ")";
+      return "loguniform(" + plain(lo) + ", " + plain(hi) + ")";
     }
   }
 
@@ -171,6 +171,10 @@ public sealed interface SearchRange {
 
   private static String significant(double v) {
     return new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+  }
+
+  private static String plain(double v) {
+    return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
   }
 
   private static double clamp(double u) {

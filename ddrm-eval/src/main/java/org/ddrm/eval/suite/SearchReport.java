@@ -34,8 +34,10 @@ final class SearchReport {
           .filter(t -> t.outcome().status() == CellOutcome.Status.FINISHED).count();
       Optional<SearchPlan.Trial> selected = plan.selected();
       out.append("\n### ").append(plan.row().name()).append("\n\n");
-      out.append(String.format(Locale.ROOT, "%d of %d trials finished%s.%n%n", finished,
-          plan.planned(), selected.map(t -> "; selected: trial " + (t.index() + 1) + " ("
+      double wall = plan.trials().stream().mapToDouble(t -> t.outcome().wallSeconds())
+          .filter(w -> !Double.isNaN(w)).sum();
+      out.append(String.format(Locale.ROOT, "%d of %d trials finished (%.0f s of wall time)%s.%n%n",
+          finished, plan.planned(), wall, selected.map(t -> "; selected: trial " + (t.index() + 1) + " ("
               + pointText(t.cell().variant().point()) + ")").orElse(plan.complete()
                   ? "; none finished, nothing selected" : "; the search is still running")));
       List<String> keys = keys(plan);

@@ -17,6 +17,7 @@ import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.slf4j.Logger;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * the first metric on validation, per epoch, one line per finished cell, from its
  * {@code curve.tsv}), and for every swept key each metric against the swept value (one line per
  * row, error bars one standard deviation over seeds; bars for non-numeric values such as
- * {@code ddrm.loss}).
+ * {@code ddrm.loss}); for a search, each row's trials' validation metric against every numeric
+ * searched key (log scale for {@code loguniform} ranges).
  */
 final class SuitePlots {
   private static final Logger log = LoggerFactory.getLogger(SuitePlots.class);
@@ -38,11 +40,19 @@ final class SuitePlots {
 
   /** Writes every figure into {@code directory}; returns the files written. */
   static List<Path> write(SuiteFile suite, ResultsTable table, List<CellOutcome> outcomes,
-      Path directory) {
+      List<SearchPlan> searches, Path directory) {
     System.setProperty("java.awt.headless", "true");
     List<Path> files = new ArrayList<>();
     curves(suite, outcomes).forEach((name, chart) -> files.addAll(save(chart, directory, name)));
+    Map<String, SearchRange> ranges = suite.search().map(SearchSettings::ranges).orElse(Map.of());
+    for (SearchPlan plan : searches) {
+      ranges.forEach((key, range) -> trials(suite, plan, key, range).ifPresent(chart -> files
+          .addAll(save(chart, directory, "search-" + plan.row().name() + "-" + key))));
+    }
     for (String axis : table.axes()) {
+      if (ranges.containsKey(axis)) {
+        continue; // a searched key: the table holds the selected value only; see the trials' plots
+      }
       for (String metric : suite.metrics()) {
         try {
           sweep(table, axis, metric).ifPresent(chart ->
@@ -125,6 +135,29 @@ final class SuitePlots {
         lines.stream().map(l -> l.variant().point().get(axis)).toList(),
         lines.stream().map(l -> (Number) l.metrics().get(metric).mean()).toList(),
         lines.stream().map(l -> (Number) sdOrZero(l.metrics().get(metric))).toList()));
+    return Optional.of(chart);
+  }
+
+  /** The finished trials' validation metric against one numeric searched key. */
+  private static Optional<Chart<?, ?>> trials(SuiteFile suite, SearchPlan plan, String key,
+      SearchRange range) {
+    List<double[]> points = plan.trials().stream()
+        .filter(t -> t.outcome().status() == CellOutcome.Status.FINISHED)
+        .map(t -> new double[] {Double.parseDouble(t.cell().variant().point().get(key)),
+            SearchPlan.score(suite, t)})
+        .sorted((a, b) -> Double.compare(a[0], b[0])).toList();
+    if (range.categorical() || points.isEmpty()) {
+      return Optional.empty();
+    }
+    String metric = suite.search().orElseThrow().metric();
+    XYChart chart = lineChart(plan.row().name() + ": validation " + metric + " of each trial vs "
+        + key, key, metric);
+    chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+    chart.getStyler().setXAxisLogarithmic(range instanceof SearchRange.LogUniform);
+    addLine(chart, "trials", points, null);
+    plan.selected().ifPresent(t -> chart.addSeries("selected",
+        new double[] {Double.parseDouble(t.cell().variant().point().get(key))},
+        new double[] {SearchPlan.score(suite, t)}));
     return Optional.of(chart);
   }
 

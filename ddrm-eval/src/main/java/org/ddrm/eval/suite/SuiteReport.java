@@ -18,9 +18,10 @@ public final class SuiteReport {
    * What the report holds.
    *
    * @param table the results table
+   * @param markdown {@code results.md}'s text
    * @param files every file written
    */
-  public record Written(ResultsTable table, List<Path> files) {}
+  public record Written(ResultsTable table, String markdown, List<Path> files) {}
 
   /** Reads every cell's outcome and writes the report; returns the table and the files. */
   public static Written write(SuiteFile suite, Path out) {
@@ -32,7 +33,8 @@ public final class SuiteReport {
     Path md = report.resolve("results.md");
     Path csv = report.resolve("results.csv");
     Path tex = report.resolve("results.tex");
-    AtomicFiles.write(md, table.markdown() + SearchReport.markdown(suite, searches));
+    String markdown = table.markdown() + SearchReport.markdown(suite, searches);
+    AtomicFiles.write(md, markdown);
     AtomicFiles.write(csv, table.csv());
     AtomicFiles.write(tex, table.latex());
     List<Path> files = new ArrayList<>(List.of(md, csv, tex));
@@ -41,7 +43,7 @@ public final class SuiteReport {
       AtomicFiles.write(searchCsv, SearchReport.csv(suite, searches));
       files.add(searchCsv);
     }
-    files.addAll(SuitePlots.write(suite, table, outcomes, report.resolve("plots")));
-    return new Written(table, List.copyOf(files));
+    files.addAll(SuitePlots.write(suite, table, outcomes, searches, report.resolve("plots")));
+    return new Written(table, markdown, List.copyOf(files));
   }
 }

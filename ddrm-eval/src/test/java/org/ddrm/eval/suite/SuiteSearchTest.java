@@ -88,8 +88,12 @@ class SuiteSearchTest {
     });
     String md = Files.readString(out.resolve("report/results.md"));
     assertThat(md).contains("## Hyper-parameter search", "Random search, selected on validation"
-        + " recall@10; each trial runs with seed 1", "3 of 3 trials finished; selected: trial "
-        + (best.index() + 1), "**selected**", "| train.lr | mf.reg |");
+        + " recall@10; each trial runs with seed 1", "3 of 3 trials finished (", "s of wall time); selected: trial "
+        + (best.index() + 1), "**selected**", "| train.lr | mf.reg |",
+        "train.lr = loguniform(0.0005, 0.05)");
+    assertThat(out.resolve("report/plots/search-mf-train.lr.png")).isRegularFile();
+    assertThat(out.resolve("report/plots/search-mf-mf.reg.png")).doesNotExist(); // a choice
+    assertThat(out.resolve("report/plots/sweep-train.lr-recall@20.png")).doesNotExist();
     List<String> csv = Files.readAllLines(out.resolve("report/search.csv"));
     assertThat(csv.get(0)).isEqualTo("row,trial,train.lr,mf.reg,valid_recall@10,test_recall@20,status");
     assertThat(csv).hasSize(4).filteredOn(l -> l.endsWith(",selected")).hasSize(1);
