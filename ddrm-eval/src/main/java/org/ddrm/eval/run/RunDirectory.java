@@ -51,10 +51,6 @@ public final class RunDirectory {
     this.root = root;
   }
 
-  public Path root() {
-    return root;
-  }
-
   public Path modelDirectory() {
     return root.resolve("model");
   }
