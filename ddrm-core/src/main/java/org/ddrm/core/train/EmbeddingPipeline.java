@@ -2,7 +2,6 @@ package org.ddrm.core.train;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import org.ddrm.api.BatchSource;
 import org.ddrm.api.Denoiser;
 import org.ddrm.api.DenoiserProvider;
@@ -27,9 +26,6 @@ import org.tensorflow.types.TInt32;
  * denoiser's variables. Any other denoiser trains together with the backend in one stage.
  */
 public final class EmbeddingPipeline {
-  /** The setting that gives a frozen-backend denoiser's stage a seed of its own. */
-  public static final String DENOISER_SEED = "denoise.seed";
-
   private final EmbeddingBackend backend;
   private final Denoiser denoiser;
   private final List<TrainingStage> stages;
@@ -46,7 +42,7 @@ public final class EmbeddingPipeline {
    *
    * @param settings the run's settings (provider settings are scoped by provider name); a
    *     non-blank {@code denoise.seed} (absent: none) seeds the frozen-backend denoiser's ops
-   *     apart from the run
+   *     apart from the run ({@link SeedPolicy#denoiserGraph})
    * @param bpr the {@code none} provider, used for the first stage of frozen-backend denoisers
    */
   public static EmbeddingPipeline build(ModelGraph graph, Settings settings,
@@ -57,15 +53,13 @@ public final class EmbeddingPipeline {
         input(tf, "users"), input(tf, "positives"), input(tf, "negatives"));
     EmbeddingBackend backend =
         backendProvider.build(graph, settings.scope(backendProvider.name()));
-    OptionalLong stageSeed = denoiserSeed(settings);
-    ModelGraph denoiserGraph = stageSeed.isPresent()
-        ? new StageSeededGraph(graph, stageSeed.getAsLong()) : graph;
+    SeedPolicy seeds = SeedPolicy.of(settings);
     Denoiser denoiser = denoiserProvider.build(
-        denoiserGraph, settings.scope(denoiserProvider.name()), backend, batch);
-    if (stageSeed.isPresent() && !denoiser.freezesBackend()) {
-      throw new ConfigException("'" + DENOISER_SEED + "' seeds the stage of a frozen-backend"
-          + " denoiser (ddrm); '" + denoiserProvider.name() + "' trains with the backend in one"
-          + " stage, which 'seed' seeds");
+        seeds.denoiserGraph(graph), settings.scope(denoiserProvider.name()), backend, batch);
+    if (seeds.denoiserSeed().isPresent() && !denoiser.freezesBackend()) {
+      throw new ConfigException("'" + SeedPolicy.DENOISER_SEED + "' seeds the stage of a"
+          + " frozen-backend denoiser (ddrm); '" + denoiserProvider.name() + "' trains with the"
+          + " backend in one stage, which 'seed' seeds");
     }
     List<TrainingStage> stages = new ArrayList<>();
     if (denoiser.freezesBackend()) {
@@ -85,12 +79,6 @@ public final class EmbeddingPipeline {
           "train"));
     }
     return new EmbeddingPipeline(backend, denoiser, List.copyOf(stages));
-  }
-
-  /** The frozen-backend denoiser stage's own seed: {@code denoise.seed} when set and not blank. */
-  public static OptionalLong denoiserSeed(Settings settings) {
-    boolean set = settings.contains(DENOISER_SEED) && !settings.getString(DENOISER_SEED).isBlank();
-    return set ? OptionalLong.of(settings.getLong(DENOISER_SEED)) : OptionalLong.empty();
   }
 
   public EmbeddingBackend backend() {
