@@ -2,6 +2,7 @@ package org.ddrm.core.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import org.ddrm.api.BatchSource;
 import org.ddrm.api.Denoiser;
 import org.ddrm.api.DenoiserProvider;
@@ -12,11 +13,12 @@ import org.ddrm.api.Settings;
 import org.ddrm.api.TrainableModel;
 import org.ddrm.api.TripleBatch;
 import org.ddrm.core.config.ConfigException;
+import org.ddrm.core.config.FrameworkSettings;
 import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
-import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -53,11 +55,11 @@ public final class EmbeddingPipeline {
         input(tf, "users"), input(tf, "positives"), input(tf, "negatives"));
     EmbeddingBackend backend =
         backendProvider.build(graph, settings.scope(backendProvider.name()));
-    SeedPolicy seeds = SeedPolicy.of(settings);
-    Denoiser denoiser = denoiserProvider.build(
-        seeds.denoiserGraph(graph), settings.scope(denoiserProvider.name()), backend, batch);
-    if (seeds.denoiserSeed().isPresent() && !denoiser.freezesBackend()) {
-      throw new ConfigException("'" + SeedPolicy.DENOISER_SEED + "' seeds the stage of a"
+    OptionalLong denoiserSeed = SeedPolicy.denoiserSeed(settings);
+    Denoiser denoiser = denoiserProvider.build(SeedPolicy.denoiserGraph(graph, denoiserSeed),
+        settings.scope(denoiserProvider.name()), backend, batch);
+    if (denoiserSeed.isPresent() && !denoiser.freezesBackend()) {
+      throw new ConfigException("'" + SeedPolicy.DENOISER_SEED.key() + "' seeds the stage of a"
           + " frozen-backend denoiser (ddrm); '" + denoiserProvider.name() + "' trains with the"
           + " backend in one stage, which 'seed' seeds");
     }
@@ -65,20 +67,24 @@ public final class EmbeddingPipeline {
     if (denoiser.freezesBackend()) {
       Denoiser plain = bpr.build(graph, settings.scope(bpr.name()), backend, batch);
       stages.add(new TrainingStage("backend",
-          new TripleModel(graph, batch, plain, backend.variables(), settings.getInt("train.batch_size")),
+          new TripleModel(graph, batch, plain, backend.variables(), batchSize(settings, "train")),
           "train"));
       stages.add(new TrainingStage("denoiser",
           new TripleModel(graph, batch, denoiser, denoiser.variables(),
-              settings.getInt("denoise.batch_size")),
+              batchSize(settings, "denoise")),
           "denoise"));
     } else {
       List<Variable<TFloat32>> variables = new ArrayList<>(backend.variables());
       variables.addAll(denoiser.variables());
       stages.add(new TrainingStage("backend",
-          new TripleModel(graph, batch, denoiser, variables, settings.getInt("train.batch_size")),
+          new TripleModel(graph, batch, denoiser, variables, batchSize(settings, "train")),
           "train"));
     }
     return new EmbeddingPipeline(backend, denoiser, List.copyOf(stages));
+  }
+
+  private static int batchSize(Settings settings, String stagePrefix) {
+    return FrameworkSettings.BATCH_SIZE.read(stagePrefix, settings.scope(stagePrefix));
   }
 
   public EmbeddingBackend backend() {

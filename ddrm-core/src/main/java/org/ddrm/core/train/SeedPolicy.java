@@ -5,7 +5,10 @@ import java.util.SplittableRandom;
 import java.util.function.IntFunction;
 import java.util.random.RandomGenerator;
 import org.ddrm.api.ModelGraph;
+import org.ddrm.api.Setting;
+import org.ddrm.api.SettingSpec;
 import org.ddrm.api.Settings;
+import org.ddrm.api.ValueRule;
 
 /**
  * How a run's one seed drives every random draw of the run; the single place that derives them.
@@ -26,9 +29,14 @@ import org.ddrm.api.Settings;
  */
 public final class SeedPolicy {
   /** The run's seed. */
-  public static final String SEED = "seed";
+  public static final Setting<Long> SEED = Setting.wholeNumber(new SettingSpec("seed", "2024",
+      "seed of Java-side sampling and of every TF op")
+      .withRule(ValueRule.integerAtLeast(Long.MIN_VALUE)));
   /** The setting that gives a frozen-backend denoiser's stage a seed of its own. */
-  public static final String DENOISER_SEED = "denoise.seed";
+  public static final Setting<Long> DENOISER_SEED = Setting.wholeNumber(new SettingSpec(
+      "denoise.seed", "", "seed of the frozen-backend denoiser stage's ops and sampling (empty:"
+          + " the run's seed); denoisers of several seeds then share one cached backend")
+      .withRule(ValueRule.integerAtLeast(Long.MIN_VALUE)));
   /** The index of the frozen-backend denoiser's stage. */
   private static final int DENOISER_STAGE = 1;
 
@@ -42,23 +50,18 @@ public final class SeedPolicy {
 
   /** The policy of a run's settings: {@code seed}, and {@code denoise.seed} when not blank. */
   public static SeedPolicy of(Settings settings) {
-    boolean set = settings.contains(DENOISER_SEED) && !settings.getString(DENOISER_SEED).isBlank();
-    return new SeedPolicy(settings.getLong(SEED),
-        set ? OptionalLong.of(settings.getLong(DENOISER_SEED)) : OptionalLong.empty());
+    return new SeedPolicy(SEED.read("", settings), denoiserSeed(settings));
   }
 
-  /** A policy with the run's seed only. */
-  public static SeedPolicy of(long runSeed) {
-    return new SeedPolicy(runSeed, OptionalLong.empty());
+  /** {@code denoise.seed}, when the settings hold it and it is not blank. */
+  public static OptionalLong denoiserSeed(Settings settings) {
+    String key = DENOISER_SEED.key();
+    boolean set = settings.contains(key) && !settings.getString(key).isBlank();
+    return set ? OptionalLong.of(DENOISER_SEED.read("", settings)) : OptionalLong.empty();
   }
 
   public long runSeed() {
     return runSeed;
-  }
-
-  /** The frozen-backend denoiser stage's own seed, if {@code denoise.seed} is set. */
-  public OptionalLong denoiserSeed() {
-    return denoiserSeed;
   }
 
   /** The seed of a stage's Java-side sampling. */
@@ -77,7 +80,7 @@ public final class SeedPolicy {
    * The graph the frozen-backend denoiser is built on: the run's, or with {@code denoise.seed}
    * one whose op seeds come from that seed.
    */
-  public ModelGraph denoiserGraph(ModelGraph runGraph) {
+  public static ModelGraph denoiserGraph(ModelGraph runGraph, OptionalLong denoiserSeed) {
     return denoiserSeed.isPresent()
         ? new StageSeededGraph(runGraph, opSeeds(denoiserSeed.getAsLong())) : runGraph;
   }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.ddrm.api.Dataset;
+import org.ddrm.core.config.FrameworkSettings;
 import org.ddrm.core.train.Checkpoint;
 import org.ddrm.core.train.EmbeddingPipeline;
 import org.ddrm.eval.claim.Claim;
@@ -69,7 +70,7 @@ final class BackendCacheStep {
    */
   StageOutcome trainOrLoad(Session session, String stage, Path modelDirectory,
       boolean resumedInside, Supplier<StageOutcome> training) {
-    if (!config.settings().getBoolean("cache.enabled")) {
+    if (!FrameworkSettings.CACHE_ENABLED.read("", config.settings())) {
       return training.get();
     }
     Path cacheDirectory = BackendCache.directory(config.settings(),

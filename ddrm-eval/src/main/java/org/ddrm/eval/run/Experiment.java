@@ -12,6 +12,7 @@ import org.ddrm.api.Dataset;
 import org.ddrm.api.Settings;
 import org.ddrm.api.TrainableModel;
 import org.ddrm.core.config.ConfigException;
+import org.ddrm.core.config.FrameworkSettings;
 import org.ddrm.core.plugin.ProviderRegistry;
 import org.ddrm.core.train.AdamOptimizer;
 import org.ddrm.core.train.Checkpoint;
@@ -142,10 +143,11 @@ public final class Experiment {
     List<Optional<Op>> steps = new ArrayList<>();
     for (TrainingStage stage : models.stages()) {
       TrainableModel model = stage.model();
-      Settings stageSettings = config.settings().scope(stage.settingsPrefix());
+      String prefix = stage.settingsPrefix();
+      Settings stageSettings = config.settings().scope(prefix);
       steps.add(StageTrainer.trains(model)
-          ? Optional.of(new AdamOptimizer(stageSettings.getDouble("lr"), runtime.deterministic(),
-              AdamOptimizer.Kind.of(stageSettings.getString("optimizer")))
+          ? Optional.of(new AdamOptimizer(FrameworkSettings.LR.read(prefix, stageSettings),
+              runtime.deterministic(), FrameworkSettings.OPTIMIZER.read(prefix, stageSettings))
               .minimize(graph, models.context().tf(), "adam_" + stage.name(),
                   model.optimisedParts()))
           : Optional.empty());

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.ddrm.api.Dataset;
+import org.ddrm.core.config.FrameworkSettings;
 import org.ddrm.core.train.TrainingStage;
 import org.ddrm.eval.evaluation.EvaluationOptions;
 import org.ddrm.eval.evaluation.EvaluationResult;
@@ -42,8 +43,8 @@ final class RunEvaluation {
 
   /** The evaluation settings of a run: {@code eval.ks}, {@code eval.batch_size}. */
   static EvaluationOptions options(RunConfig config) {
-    return new EvaluationOptions(config.settings().getIntList("eval.ks"),
-        config.settings().getInt("eval.batch_size"), false);
+    return new EvaluationOptions(FrameworkSettings.EVAL_KS.read("", config.settings()),
+        FrameworkSettings.EVAL_BATCH_SIZE.read("", config.settings()), false);
   }
 
   /** Builds the noise audit's ops, scoring with the run's denoiser. */

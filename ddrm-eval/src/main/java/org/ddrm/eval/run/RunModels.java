@@ -6,6 +6,7 @@ import org.ddrm.api.Dataset;
 import org.ddrm.api.DenoiserProvider;
 import org.ddrm.api.EmbeddingBackendProvider;
 import org.ddrm.api.RecommenderProvider;
+import org.ddrm.core.config.FrameworkSettings;
 import org.ddrm.core.config.MapSettings;
 import org.ddrm.core.plugin.ProviderRegistry;
 import org.ddrm.core.train.EmbeddingPipeline;
@@ -42,7 +43,7 @@ record RunModels(TfGraphContext context, Optional<EmbeddingPipeline> pipeline,
     RecommenderProvider recommender = config.recommender().orElseThrow();
     TrainingStage stage = new TrainingStage(recommender.name(),
         recommender.build(context, settings.scope(recommender.name()),
-            settings.getInt("train.batch_size")), "train");
+            FrameworkSettings.BATCH_SIZE.read("train", settings.scope("train"))), "train");
     return new RunModels(context, Optional.empty(), List.of(stage));
   }
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.DoubleSupplier;
 import java.util.stream.IntStream;
 import org.ddrm.api.Dataset;
+import org.ddrm.core.config.FrameworkSettings;
 import org.ddrm.core.train.TfRuntime;
 import org.ddrm.eval.evaluation.FullRankingEvaluator;
 import org.ddrm.eval.evaluation.Recommendations;
@@ -38,7 +39,7 @@ final class RunOutputs {
   /** Builds the embedding export's ops when {@code export.embeddings} asks for them. */
   static RunOutputs prepare(Ops tf, RunConfig config, Dataset dataset, TfRuntime runtime,
       RunModels models) {
-    boolean embeddings = config.settings().getBoolean("export.embeddings");
+    boolean embeddings = FrameworkSettings.EXPORT_EMBEDDINGS.read("", config.settings());
     Optional<EmbeddingExport> export = embeddings
         ? EmbeddingExport.of(tf, models.pipeline(), config.denoiser().map(d -> d.name()).orElse(""))
         : Optional.empty();
@@ -53,14 +54,14 @@ final class RunOutputs {
   RunResult write(Session session, RunDirectory output, Path directory,
       FullRankingEvaluator finalModel, List<StageOutcome> outcomes,
       RunEvaluation.FinalMetrics metrics, DoubleSupplier elapsedSeconds) {
-    int exportK = config.settings().getInt("eval.export_topk");
+    int exportK = FrameworkSettings.EXPORT_TOPK.read("", config.settings());
     if (exportK > 0) {
       int[] users = IntStream.range(0, dataset.numUsers()).toArray();
       writeTopK(config, dataset, finalModel, directory.resolve(TopKFile.FILE_NAME), users,
           exportK);
     }
     export.ifPresent(e -> e.write(session, directory, dataset.numUsers(),
-        config.settings().getInt("eval.batch_size")));
+        FrameworkSettings.EVAL_BATCH_SIZE.read("", config.settings())));
     RunResult result = new RunResult(directory, outcomes, metrics.valid(), metrics.test(),
         elapsedSeconds.getAsDouble(), metrics.noiseAudit(), metrics.startingPoint());
     output.writeResults(config, dataset, runtime, result);

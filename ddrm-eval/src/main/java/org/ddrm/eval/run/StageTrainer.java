@@ -44,9 +44,7 @@ final class StageTrainer {
 
   StageTrainer(RunConfig config) {
     this.config = config;
-    // the key's value rule admits only the enum's names, in lower case
-    this.denoiserMisses = EarlyStopping.MissCounting.valueOf(config.settings()
-        .getString(FrameworkSettings.COUNT_MISSES).trim().toUpperCase(Locale.ROOT));
+    this.denoiserMisses = FrameworkSettings.COUNT_MISSES.read("", config.settings());
   }
 
   /**
@@ -78,13 +76,15 @@ final class StageTrainer {
   /** Trains the stage until early stopping or its last epoch and restores its best checkpoint. */
   StageOutcome train(StageRun t) {
     TrainingStage stage = t.stage();
-    Settings s = config.settings().scope(stage.settingsPrefix());
-    int epochs = s.getInt("epochs");
+    String prefix = stage.settingsPrefix();
+    Settings s = config.settings().scope(prefix);
+    int epochs = FrameworkSettings.EPOCHS.read(prefix, s);
     Checkpoint checkpoint = Checkpoint.allVariables(t.session(), t.modelDirectory(), stage.name());
     EarlyStopping stopping = new EarlyStopping(
-        () -> t.evaluator().evaluate(Split.VALID).means(), s.getString("select_metric"),
-        s.getInt("eval_every"), s.getInt("patience"), s.getInt("min_epochs"),
-        missCounting(stage.settingsPrefix()), checkpoint);
+        () -> t.evaluator().evaluate(Split.VALID).means(),
+        FrameworkSettings.SELECT_METRIC.read(prefix, s),
+        FrameworkSettings.EVAL_EVERY.read(prefix, s), FrameworkSettings.PATIENCE.read(prefix, s),
+        FrameworkSettings.MIN_EPOCHS.read(prefix, s), missCounting(prefix), checkpoint);
     CurveRecorder curve = new CurveRecorder();
     int epochsDone = 0;
     if (t.resumed().isPresent()) {
@@ -102,7 +102,7 @@ final class StageTrainer {
     listeners.addAll(t.extraListeners());
     TrainingLoop loop = new TrainingLoop(t.session(), stage.name(), stage.model().loss(),
         t.step().orElseThrow(), stage.model().batches(), t.context().hooks(), listeners);
-    int tracedSteps = config.settings().getInt("profile.steps");
+    int tracedSteps = FrameworkSettings.PROFILE_STEPS.read("", config.settings());
     Optional<OpProfile> profile =
         tracedSteps > 0 ? Optional.of(new OpProfile(tracedSteps)) : Optional.empty();
     if (profile.isPresent()) {
