@@ -69,8 +69,8 @@ public final class Experiment {
   /**
    * Runs with extra training listeners after the built-in ones (tests interrupt runs so). The
    * steps of the paper's procedure, in order: take up an interrupted run (or start afresh), build
-   * every stage's model, optimiser and evaluator into one graph, train the stages (the first one
-   * through the backend cache when its backend can be shared), evaluate the final model, write
+   * every stage's model, optimiser and evaluator into one graph (deciding whether the first
+   * stage goes through the backend cache), train the stages, evaluate the final model, write
    * the outputs.
    */
   RunResult run(Path directory, boolean mayResume, List<TrainingListener> extraListeners) {
@@ -89,35 +89,60 @@ public final class Experiment {
       List<TrainingListener> listeners = new ArrayList<>();
       listeners.add(new TensorBoardListener(events));
       listeners.addAll(extraListeners);
-      RunModels models = RunModels.build(graph, config, registry, dataset, runtime);
-      Ops tf = models.context().tf();
-      List<Optional<Op>> steps = optimiserSteps(graph, models);
-      Optional<BackendCacheStep> backendCache =
-          BackendCacheStep.decide(tf, config, dataset, models);
-      RunEvaluation evaluation = RunEvaluation.prepare(tf, config, dataset, models);
-      RunOutputs outputs = RunOutputs.prepare(tf, config, dataset, runtime, models);
+      RunGraph built = buildGraph(graph);
       try (Session session = runtime.openSession(graph)) {
-        evaluation.open(session, tf);
+        built.evaluation().open(session, built.models().context().tf());
         session.initialize();
-        resumed.ifPresent(state -> restore(session, output, state, models));
-        List<StageOutcome> outcomes = new ArrayList<>(
-            resumed.map(ResumeState::finished).orElse(List.of()));
-        int firstStage = resumed.map(ResumeState::stage).orElse(0);
-        for (int k = firstStage; k < models.stages().size(); k++) {
-          StageTrainer.StageRun stage = new StageTrainer.StageRun(session, models.context(), k,
-              models.stages().get(k), steps.get(k), evaluation.evaluator(k),
-              output.modelDirectory(), List.copyOf(outcomes),
-              k == firstStage ? resumed : Optional.empty(), elapsed, listeners);
-          StageOutcome outcome =
-              trainStage(trainer, stage, k == 0 ? backendCache : Optional.empty());
-          boolean last = k == models.stages().size() - 1;
-          outcomes.add(last ? outcome : evaluation.withStageTest(k, outcome));
-        }
-        RunEvaluation.FinalMetrics metrics = evaluation.evaluateFinalModel(session);
-        return outputs.write(session, output, directory, evaluation.finalEvaluator(), outcomes,
-            metrics, elapsed);
+        resumed.ifPresent(state -> restore(session, output, state, built.models()));
+        List<StageOutcome> outcomes = trainStages(session, built, trainer, output, resumed,
+            elapsed, listeners);
+        RunEvaluation.FinalMetrics metrics = built.evaluation().evaluateFinalModel(session);
+        return built.outputs().write(session, output, directory,
+            built.evaluation().finalEvaluator(), outcomes, metrics, elapsed);
       }
     }
+  }
+
+  /**
+   * What a run builds into its graph before the session starts, in this order (op seeds are
+   * drawn in it): the models, their optimiser steps, the backend-cache decision with its
+   * save / restore ops, the noise audit's and the exports' ops.
+   */
+  private record RunGraph(RunModels models, List<Optional<Op>> steps,
+      Optional<BackendCacheStep> backendCache, RunEvaluation evaluation, RunOutputs outputs) {}
+
+  private RunGraph buildGraph(Graph graph) {
+    RunModels models = RunModels.build(graph, config, registry, dataset, runtime);
+    Ops tf = models.context().tf();
+    List<Optional<Op>> steps = optimiserSteps(graph, models);
+    Optional<BackendCacheStep> backendCache = BackendCacheStep.decide(tf, config, dataset, models);
+    RunEvaluation evaluation = RunEvaluation.prepare(tf, config, dataset, models);
+    RunOutputs outputs = RunOutputs.prepare(tf, config, dataset, runtime, models);
+    return new RunGraph(models, steps, backendCache, evaluation, outputs);
+  }
+
+  /**
+   * Trains the stages in order, from the one an interrupted run stopped in; every stage before
+   * the last is evaluated on test with its own model.
+   */
+  private List<StageOutcome> trainStages(Session session, RunGraph built, StageTrainer trainer,
+      RunDirectory output, Optional<ResumeState> resumed, DoubleSupplier elapsed,
+      List<TrainingListener> listeners) {
+    List<TrainingStage> stages = built.models().stages();
+    List<StageOutcome> outcomes =
+        new ArrayList<>(resumed.map(ResumeState::finished).orElse(List.of()));
+    int firstStage = resumed.map(ResumeState::stage).orElse(0);
+    for (int k = firstStage; k < stages.size(); k++) {
+      StageTrainer.StageRun stage = new StageTrainer.StageRun(session, built.models().context(),
+          k, stages.get(k), built.steps().get(k), built.evaluation().evaluator(k),
+          output.modelDirectory(), List.copyOf(outcomes),
+          k == firstStage ? resumed : Optional.empty(), elapsed, listeners);
+      StageOutcome outcome =
+          trainStage(trainer, stage, k == 0 ? built.backendCache() : Optional.empty());
+      boolean last = k == stages.size() - 1;
+      outcomes.add(last ? outcome : built.evaluation().withStageTest(k, outcome));
+    }
+    return outcomes;
   }
 
   /** Step 1: the state an interrupted run left, or a clean start (its resume files removed). */
