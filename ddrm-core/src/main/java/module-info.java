@@ -4,7 +4,6 @@
  */
 module org.ddrm.core {
   requires transitive org.ddrm.api;
-  requires com.google.guice;
   requires org.apache.commons.configuration2;
   requires org.apache.commons.text;
   requires org.apache.commons.csv;

@@ -18,6 +18,12 @@ public sealed interface ValueRule {
   /** The accepted values in words, as {@code ddrm list --settings} shows them ("" for any). */
   String describe();
 
+  /**
+   * The accepted values as the object of "expected ...", for the message of a typed read
+   * ({@link Setting#read}): "a positive integer", "a value in [0, 1)", "one of mean, sum".
+   */
+  String expected();
+
   /** A whole number of at least {@code min}. */
   static ValueRule integerAtLeast(long min) {
     return new IntegerAtLeast(min);
@@ -26,6 +32,11 @@ public sealed interface ValueRule {
   /** A number in [min, max], or (min, max] when {@code minExclusive}. */
   static ValueRule number(double min, boolean minExclusive, double max) {
     return new NumberRange(min, minExclusive, max, false);
+  }
+
+  /** A number between min and max, each end excluded when its flag says so (or infinite). */
+  static ValueRule number(double min, boolean minExclusive, double max, boolean maxExclusive) {
+    return new NumberRange(min, minExclusive, max, maxExclusive);
   }
 
   /** A share in [0, 1): planted-noise ratios, drop rates. */
@@ -59,6 +70,11 @@ public sealed interface ValueRule {
     public String describe() {
       return "";
     }
+
+    @Override
+    public String expected() {
+      return "any value";
+    }
   }
 
   /** See {@link #integerAtLeast}. */
@@ -76,6 +92,17 @@ public sealed interface ValueRule {
     public String describe() {
       return "must be a whole number >= " + min;
     }
+
+    @Override
+    public String expected() {
+      if (min == Long.MIN_VALUE) {
+        return "a whole number";
+      }
+      if (min == 0 || min == 1) {
+        return min == 0 ? "a non-negative integer" : "a positive integer";
+      }
+      return "an integer of at least " + min;
+    }
   }
 
   /** See {@link #number}. */
@@ -91,15 +118,32 @@ public sealed interface ValueRule {
       }
       boolean above = minExclusive ? v > min : v >= min;
       boolean below = maxExclusive ? v < max : v <= max;
-      return above && below ? Optional.empty() : Optional.of(describe());
+      return above && below && Double.isFinite(v) ? Optional.empty() : Optional.of(describe());
     }
 
     @Override
     public String describe() {
       String lower = (minExclusive ? "> " : ">= ") + plain(min);
+      String upper = (maxExclusive ? "< " : "<= ") + plain(max);
+      if (Double.isInfinite(min)) {
+        return "must be a number " + upper;
+      }
       return Double.isInfinite(max)
           ? "must be a number " + lower
-          : "must be a number " + lower + " and " + (maxExclusive ? "< " : "<= ") + plain(max);
+          : "must be a number " + lower + " and " + upper;
+    }
+
+    @Override
+    public String expected() {
+      if (Double.isInfinite(min)) {
+        return "a finite value " + (maxExclusive ? "< " : "<= ") + plain(max);
+      }
+      if (Double.isInfinite(max)) {
+        return minExclusive ? "a finite value > " + plain(min)
+            : "a finite number of at least " + plain(min);
+      }
+      return "a value in " + (minExclusive ? "(" : "[") + plain(min) + ", " + plain(max)
+          + (maxExclusive ? ")" : "]");
     }
 
     private static String plain(double v) {
@@ -122,6 +166,11 @@ public sealed interface ValueRule {
     public String describe() {
       return "must be one of " + String.join(", ", values);
     }
+
+    @Override
+    public String expected() {
+      return "one of " + String.join(", ", values);
+    }
   }
 
   /** See {@link #integerListAtLeast}. */
@@ -142,6 +191,12 @@ public sealed interface ValueRule {
     @Override
     public String describe() {
       return "must be a comma-separated list of whole numbers >= " + min;
+    }
+
+    @Override
+    public String expected() {
+      return min == 1 ? "a non-empty list of positive integers"
+          : "a non-empty list of integers of at least " + min;
     }
   }
 }

@@ -63,11 +63,6 @@ public final class NoiseSchedule {
     return new NoiseSchedule(betas);
   }
 
-  /** A schedule with the given betas, in step order. */
-  public static NoiseSchedule ofBetas(double[] betas) {
-    return new NoiseSchedule(betas.clone());
-  }
-
   public int steps() {
     return betas.length;
   }

@@ -142,6 +142,6 @@ class LightGcnEncoderTest {
   void negativeLayersAreRejected() {
     assertThatThrownBy(() -> LightGcnSettings.from("sgl",
         LightGcnFixture.settings(Map.of("layers", "-1"))))
-        .hasMessage("sgl.layers: must not be negative, got -1");
+        .hasMessage("sgl.layers: expected a non-negative integer, got -1");
   }
 }

@@ -7,6 +7,8 @@ import java.util.Map;
 import org.ddrm.api.EmbeddingBackend;
 import org.ddrm.api.EmbeddingBackendProvider;
 import org.ddrm.api.ModelGraph;
+import org.ddrm.api.Setting;
+import org.ddrm.api.SettingSet;
 import org.ddrm.api.SettingSpec;
 import org.ddrm.api.Settings;
 import org.ddrm.api.TripleBatch;
@@ -28,9 +30,26 @@ import org.tensorflow.types.TFloat32;
  * layer 0); DDRM reads the loaded tables as its base embeddings either way.
  */
 public final class PretrainedBackendProvider implements EmbeddingBackendProvider {
+  private static final String NAME = "pretrained";
+  private static final SettingSet KEYS = new SettingSet();
+  private static final Setting<String> USERS = KEYS.add(Setting.text(new SettingSpec("users", "",
+      "user table: a .npy file, or a PyTorch checkpoint (.pth, .tar or any torch.save zip)"
+          + " holding both tables")));
+  private static final Setting<String> ITEMS = KEYS.add(Setting.text(new SettingSpec("items", "",
+      "item table: a .npy file (empty: the checkpoint of 'users')")));
+  private static final Setting<String> USER_KEY = KEYS.add(Setting.text(new SettingSpec(
+      "user_key", "", "the checkpoint's user table key (empty: the only 2-D float tensor with"
+          + " one row per user)")));
+  private static final Setting<String> ITEM_KEY = KEYS.add(Setting.text(new SettingSpec(
+      "item_key", "", "the checkpoint's item table key (empty: the only 2-D float tensor with"
+          + " one row per item)")));
+  private static final Setting<Integer> LAYERS = KEYS.add(Setting.integer(new SettingSpec(
+      "layers", "0", "LightGCN propagation layers (mean pooling) for the final tables; 0: the"
+          + " tables as loaded").atLeast(0)));
+
   @Override
   public String name() {
-    return "pretrained";
+    return NAME;
   }
 
   @Override
@@ -40,23 +59,14 @@ public final class PretrainedBackendProvider implements EmbeddingBackendProvider
 
   @Override
   public List<SettingSpec> settings() {
-    return List.of(
-        new SettingSpec("users", "", "user table: a .npy file, or a PyTorch checkpoint (.pth,"
-            + " .tar or any torch.save zip) holding both tables"),
-        new SettingSpec("items", "", "item table: a .npy file (empty: the checkpoint of 'users')"),
-        new SettingSpec("user_key", "", "the checkpoint's user table key (empty: the only 2-D"
-            + " float tensor with one row per user)"),
-        new SettingSpec("item_key", "", "the checkpoint's item table key (empty: the only 2-D"
-            + " float tensor with one row per item)"),
-        new SettingSpec("layers", "0", "LightGCN propagation layers (mean pooling) for the final"
-            + " tables; 0: the tables as loaded").atLeast(0));
+    return KEYS.specs();
   }
 
   @Override
   public EmbeddingBackend build(ModelGraph graph, Settings settings) {
     int numUsers = graph.dataset().numUsers();
     int numItems = graph.dataset().numItems();
-    String users = settings.getString("users");
+    String users = USERS.read(NAME, settings);
     if (users.isBlank()) {
       throw new IllegalArgumentException("pretrained.users: give a .npy file or a PyTorch"
           + " checkpoint");
@@ -65,7 +75,7 @@ public final class PretrainedBackendProvider implements EmbeddingBackendProvider
     Table userTable;
     Table itemTable;
     if (users.endsWith(".npy")) {
-      String items = settings.getString("items");
+      String items = ITEMS.read(NAME, settings);
       if (!items.endsWith(".npy")) {
         throw new IllegalArgumentException("pretrained.items: give the .npy item table that goes"
             + " with pretrained.users = " + users);
@@ -74,12 +84,12 @@ public final class PretrainedBackendProvider implements EmbeddingBackendProvider
       itemTable = NpyFile.read(existing("items", items));
     } else {
       Map<String, Table> tensors = TorchCheckpoint.read(userFile);
-      userTable = pick(userFile, tensors, settings.getString("user_key"), numUsers, "user");
-      itemTable = pick(userFile, tensors, settings.getString("item_key"), numItems, "item");
+      userTable = pick(userFile, tensors, USER_KEY.read(NAME, settings), numUsers, "user");
+      itemTable = pick(userFile, tensors, ITEM_KEY.read(NAME, settings), numItems, "item");
     }
     check(userTable, numUsers, "users", users);
-    check(itemTable, numItems, "items", settings.getString("items").isBlank() ? users
-        : settings.getString("items"));
+    String items = ITEMS.read(NAME, settings);
+    check(itemTable, numItems, "items", items.isBlank() ? users : items);
     if (userTable.columns() != itemTable.columns()) {
       throw new IllegalArgumentException("pretrained: user tables of width " + userTable.columns()
           + " and item tables of width " + itemTable.columns() + " cannot be scored together");
@@ -88,7 +98,7 @@ public final class PretrainedBackendProvider implements EmbeddingBackendProvider
     UserItemTables loaded = new UserItemTables(
         tf.withName("users").constant(userTable.toRows()),
         tf.withName("items").constant(itemTable.toRows()));
-    int layers = settings.getInt("layers");
+    int layers = LAYERS.read(NAME, settings);
     UserItemTables output = layers == 0 ? loaded
         : new GraphPropagation(layers, Pooling.MEAN).propagate(tf,
             NormalizedAdjacency.of(tf.withSubScope("adjacency"), graph.dataset().trainMatrix()),

@@ -203,6 +203,6 @@ class SglBackendTest {
   @Test
   void aDropRatioOfOneIsRejected() {
     assertThatThrownBy(() -> SglSettings.from(settings(Map.of("drop_ratio", "1"))))
-        .hasMessage("sgl.drop_ratio: must lie in [0, 1), got 1.0");
+        .hasMessage("sgl.drop_ratio: expected a value in [0, 1), got 1.0");
   }
 }

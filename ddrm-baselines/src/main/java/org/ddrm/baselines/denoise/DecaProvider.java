@@ -6,10 +6,11 @@ import org.ddrm.api.Denoiser;
 import org.ddrm.api.DenoiserProvider;
 import org.ddrm.api.EmbeddingBackend;
 import org.ddrm.api.ModelGraph;
+import org.ddrm.api.Setting;
+import org.ddrm.api.SettingSet;
 import org.ddrm.api.SettingSpec;
 import org.ddrm.api.Settings;
 import org.ddrm.api.TripleBatch;
-import org.ddrm.baselines.settings.ProviderSettings;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
@@ -26,9 +27,33 @@ import org.tensorflow.types.TFloat32;
  * README).
  */
 public final class DecaProvider implements DenoiserProvider {
+  private static final String NAME = "deca";
+  private static final SettingSet KEYS = new SettingSet();
+  private static final Setting<DecaObjective> OBJECTIVE = KEYS.add(Setting.choice(
+      new SettingSpec("objective", "alternate",
+          "alternate (DP at even steps, DN at odd ones), dp or dn"), DecaObjective.class));
+  private static final Setting<Double> C1 = KEYS.add(Setting.number(new SettingSpec("c1", "1000",
+      "DP's stand-in for -log 0 (weight of f on sampled negatives)").positive()));
+  private static final Setting<Double> C2 = KEYS.add(Setting.number(new SettingSpec("c2", "1000",
+      "DN's stand-in for -log 0 (weight of 1 - f on positives)").positive()));
+  private static final Setting<Double> ALPHA = KEYS.add(Setting.number(new SettingSpec("alpha",
+      "1.0", "weight of KL(prior || target) against KL(target || prior), in [0, 1]")
+          .probability()));
+  private static final Setting<DecaPrior> PRIOR = KEYS.add(Setting.choice(new SettingSpec(
+      "prior", "mf", "the prior g: mf (an MF of size prior_dim, trained with the rest: DeCA) or"
+          + " pretrained (the backend after its plain BPR stage, frozen; the backend then trains"
+          + " on DeCA's loss from there: DeCA-p)"), DecaPrior.class));
+  private static final Setting<Integer> PRIOR_DIM = KEYS.add(Setting.integer(new SettingSpec(
+      "prior_dim", "32", "embedding size of the MF prior model g").atLeast(1)));
+  private static final Setting<Integer> NOISE_DIM = KEYS.add(Setting.integer(new SettingSpec(
+      "noise_dim", "32", "embedding size of the noise models h1 and h2").atLeast(1)));
+  private static final Setting<Double> INIT_STD = KEYS.add(Setting.number(new SettingSpec(
+      "init_std", "0.01", "standard deviation of the normal initial embeddings of g, h1 and h2")
+          .positive()));
+
   @Override
   public String name() {
-    return "deca";
+    return NAME;
   }
 
   @Override
@@ -38,41 +63,22 @@ public final class DecaProvider implements DenoiserProvider {
 
   @Override
   public List<SettingSpec> settings() {
-    return List.of(
-        new SettingSpec("objective", "alternate",
-            "alternate (DP at even steps, DN at odd ones), dp or dn")
-                .oneOf("alternate", "dp", "dn"),
-        new SettingSpec("c1", "1000", "DP's stand-in for -log 0 (weight of f on sampled negatives)")
-            .positive(),
-        new SettingSpec("c2", "1000", "DN's stand-in for -log 0 (weight of 1 - f on positives)")
-            .positive(),
-        new SettingSpec("alpha", "1.0",
-            "weight of KL(prior || target) against KL(target || prior), in [0, 1]").probability(),
-        new SettingSpec("prior", "mf",
-            "the prior g: mf (an MF of size prior_dim, trained with the rest: DeCA) or pretrained"
-                + " (the backend after its plain BPR stage, frozen; the backend then trains on"
-                + " DeCA's loss from there: DeCA-p)").oneOf("mf", "pretrained"),
-        new SettingSpec("prior_dim", "32", "embedding size of the MF prior model g").atLeast(1),
-        new SettingSpec("noise_dim", "32", "embedding size of the noise models h1 and h2")
-            .atLeast(1),
-        new SettingSpec("init_std", "0.01",
-            "standard deviation of the normal initial embeddings of g, h1 and h2").positive());
+    return KEYS.specs();
   }
 
   @Override
   public Denoiser build(ModelGraph graph, Settings settings, EmbeddingBackend backend,
       TripleBatch batch) {
-    ProviderSettings s = new ProviderSettings(name(), settings);
-    DecaObjective objective = s.choice("objective", DecaObjective.class);
-    double c1 = s.atLeast("c1", 0);
-    double c2 = s.atLeast("c2", 0);
-    double alpha = s.number("alpha", 0, 1, false);
-    int priorDim = s.positiveInt("prior_dim");
-    int noiseDim = s.positiveInt("noise_dim");
-    float initStd = (float) s.atLeast("init_std", 0);
+    DecaObjective objective = OBJECTIVE.read(NAME, settings);
+    double c1 = C1.read(NAME, settings);
+    double c2 = C2.read(NAME, settings);
+    double alpha = ALPHA.read(NAME, settings);
+    int priorDim = PRIOR_DIM.read(NAME, settings);
+    int noiseDim = NOISE_DIM.read(NAME, settings);
+    float initStd = INIT_STD.read(NAME, settings).floatValue();
     Ops tf = graph.tf().withSubScope("deca");
     IterationCounter counter = IterationCounter.register(graph, tf);
-    boolean pretrained = s.choice("prior", DecaPrior.class) == DecaPrior.PRETRAINED;
+    boolean pretrained = PRIOR.read(NAME, settings) == DecaPrior.PRETRAINED;
     DecaModels models;
     if (pretrained) {
       PretrainedPrior frozen = new PretrainedPrior(tf, backend, graph.dataset().numUsers(),

@@ -5,10 +5,11 @@ import org.ddrm.api.Denoiser;
 import org.ddrm.api.DenoiserProvider;
 import org.ddrm.api.EmbeddingBackend;
 import org.ddrm.api.ModelGraph;
+import org.ddrm.api.Setting;
+import org.ddrm.api.SettingSet;
 import org.ddrm.api.SettingSpec;
 import org.ddrm.api.Settings;
 import org.ddrm.api.TripleBatch;
-import org.ddrm.baselines.settings.ProviderSettings;
 import org.tensorflow.op.Ops;
 
 /**
@@ -16,9 +17,17 @@ import org.tensorflow.op.Ops;
  * {@link ReweightedLoss}), in one stage, scored by inner product.
  */
 public final class ReweightedLossProvider implements DenoiserProvider {
+  private static final String NAME = "rce";
+  private static final SettingSet KEYS = new SettingSet();
+  private static final Setting<LossForm> FORM = KEYS.add(Setting.choice(new SettingSpec("form",
+      "bpr", "loss that is reweighted: bpr (per triple) or bce (positives and sampled negatives)"),
+      LossForm.class));
+  private static final Setting<Double> BETA = KEYS.add(Setting.number(new SettingSpec("beta",
+      "0.25", "exponent of the weight (0: plain loss)").nonNegative()));
+
   @Override
   public String name() {
-    return "rce";
+    return NAME;
   }
 
   @Override
@@ -28,19 +37,14 @@ public final class ReweightedLossProvider implements DenoiserProvider {
 
   @Override
   public List<SettingSpec> settings() {
-    return List.of(
-        new SettingSpec("form", "bpr",
-            "loss that is reweighted: bpr (per triple) or bce (positives and sampled negatives)")
-                .oneOf("bpr", "bce"),
-        new SettingSpec("beta", "0.25", "exponent of the weight (0: plain loss)").nonNegative());
+    return KEYS.specs();
   }
 
   @Override
   public Denoiser build(ModelGraph graph, Settings settings, EmbeddingBackend backend,
       TripleBatch batch) {
-    ProviderSettings s = new ProviderSettings(name(), settings);
-    LossForm form = s.choice("form", LossForm.class);
-    double beta = s.atLeast("beta", 0);
+    LossForm form = FORM.read(NAME, settings);
+    double beta = BETA.read(NAME, settings);
     Ops tf = graph.tf().withSubScope("rce");
     ReweightedLoss reweighted =
         new ReweightedLoss(tf, TripleScores.of(tf, backend, batch), form, beta);

@@ -6,7 +6,6 @@ import org.ddrm.api.RecommenderProvider;
 import org.ddrm.api.SettingSpec;
 import org.ddrm.api.Settings;
 import org.ddrm.api.TrainableModel;
-import org.ddrm.baselines.settings.ProviderSettings;
 
 /**
  * AdaGCL (Jiang et al. 2023): LightGCN with InfoNCE between two adaptive views of the graph, one
@@ -26,12 +25,12 @@ public final class AdaGclProvider implements RecommenderProvider {
 
   @Override
   public List<SettingSpec> settings() {
-    return AdaGclSettings.SPECS;
+    return AdaGclSettings.KEYS.specs();
   }
 
   @Override
   public TrainableModel build(ModelGraph graph, Settings settings, int batchSize) {
-    return new AdaGclModel(graph, AdaGclSettings.from(new ProviderSettings(name(), settings)),
+    return new AdaGclModel(graph, AdaGclSettings.from(settings),
         batchSize);
   }
 }

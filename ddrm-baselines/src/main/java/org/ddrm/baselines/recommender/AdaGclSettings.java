@@ -1,10 +1,12 @@
 package org.ddrm.baselines.recommender;
 
-import java.util.List;
+import org.ddrm.api.Setting;
+import org.ddrm.api.SettingSet;
 import org.ddrm.api.SettingSpec;
+import org.ddrm.api.Settings;
+import org.ddrm.api.ValueRule;
 import org.ddrm.api.graph.Pooling;
 import org.ddrm.backend.lightgcn.LightGcnSettings;
-import org.ddrm.baselines.settings.ProviderSettings;
 
 /**
  * The validated settings of {@code adagcl}. Defaults are the authors' ({@code Params.py} of
@@ -34,50 +36,64 @@ record AdaGclSettings(int dim, int layers, double reg, double initStd, double ss
     double denoiserEpsilon) {
   static final String NAME = "adagcl";
 
-  static final List<SettingSpec> SPECS = List.of(
-      new SettingSpec("dim", "32", "embedding size of the main model and both view generators")
-          .atLeast(1),
-      new SettingSpec("layers", "2",
-          "LightGCN layers (sum pooling) of the main model, the VGAE encoder and the denoiser")
-              .atLeast(1),
-      new SettingSpec("reg", "0.00001",
-          "weight of the squared norm of every parameter of each of the three parts").nonNegative(),
-      new SettingSpec("init_std", "0.02", "standard deviation of the normal initial embeddings"
-          + " (about that of the authors' Xavier-uniform tables on ML-1M)").positive(),
-      new SettingSpec("ssl_weight", "0.1", "weight of InfoNCE between the two generated views")
-          .nonNegative(),
-      new SettingSpec("ib_weight", "0.1",
-          "weight of the information-bottleneck InfoNCE terms (each view against itself, detached)")
-              .nonNegative(),
-      new SettingSpec("temperature", "0.5", "InfoNCE temperature").positive(),
-      new SettingSpec("kl_weight", "0.1", "weight of the VGAE's KL term").nonNegative(),
-      new SettingSpec("lambda0", "0.0001", "weight of the L0 penalty on the denoiser's edge gates")
-          .nonNegative(),
-      new SettingSpec("gamma", "-0.45", "hard-concrete stretch: lower end (negative)"),
-      new SettingSpec("zeta", "1.05", "hard-concrete stretch: upper end (above 1)"),
+  /** Every key, with its default and accepted values. */
+  static final SettingSet KEYS = new SettingSet();
+  private static final Setting<Integer> DIM = KEYS.add(Setting.integer(new SettingSpec("dim", "32",
+      "embedding size of the main model and both view generators").atLeast(1)));
+  private static final Setting<Integer> LAYERS = KEYS.add(Setting.integer(new SettingSpec(
+      "layers", "2", "LightGCN layers (sum pooling) of the main model, the VGAE encoder and the"
+          + " denoiser").atLeast(1)));
+  private static final Setting<Double> REG = KEYS.add(Setting.number(new SettingSpec("reg",
+      "0.00001", "weight of the squared norm of every parameter of each of the three parts")
+          .nonNegative()));
+  private static final Setting<Double> INIT_STD = KEYS.add(Setting.number(new SettingSpec(
+      "init_std", "0.02", "standard deviation of the normal initial embeddings (about that of"
+          + " the authors' Xavier-uniform tables on ML-1M)").positive()));
+  private static final Setting<Double> SSL_WEIGHT = KEYS.add(Setting.number(new SettingSpec(
+      "ssl_weight", "0.1", "weight of InfoNCE between the two generated views").nonNegative()));
+  private static final Setting<Double> IB_WEIGHT = KEYS.add(Setting.number(new SettingSpec(
+      "ib_weight", "0.1", "weight of the information-bottleneck InfoNCE terms (each view"
+          + " against itself, detached)").nonNegative()));
+  private static final Setting<Double> TEMPERATURE = KEYS.add(Setting.number(new SettingSpec(
+      "temperature", "0.5", "InfoNCE temperature").positive()));
+  private static final Setting<Double> KL_WEIGHT = KEYS.add(Setting.number(new SettingSpec(
+      "kl_weight", "0.1", "weight of the VGAE's KL term").nonNegative()));
+  private static final Setting<Double> LAMBDA0 = KEYS.add(Setting.number(new SettingSpec(
+      "lambda0", "0.0001", "weight of the L0 penalty on the denoiser's edge gates")
+          .nonNegative()));
+  private static final Setting<Double> GAMMA = KEYS.add(Setting.number(new SettingSpec(
+      "gamma", "-0.45", "hard-concrete stretch: lower end (negative)")
+          .withRule(ValueRule.number(Double.NEGATIVE_INFINITY, false, 0, true))));
+  private static final Setting<Double> ZETA = KEYS.add(Setting.number(new SettingSpec(
+      "zeta", "1.05", "hard-concrete stretch: upper end (above 1)")
+          .withRule(ValueRule.number(1, true, Double.POSITIVE_INFINITY))));
+  private static final Setting<Double> CONCRETE_TEMPERATURE = KEYS.add(Setting.number(
       new SettingSpec("concrete_temperature", "2.0",
-          "hard-concrete temperature of the first epoch").positive(),
-      new SettingSpec("concrete_decay", "0.98", "factor on the hard-concrete temperature per epoch")
-          .positive(),
-      new SettingSpec("concrete_min", "0.05", "floor of the hard-concrete temperature").positive(),
+          "hard-concrete temperature of the first epoch").positive()));
+  private static final Setting<Double> CONCRETE_DECAY = KEYS.add(Setting.number(new SettingSpec(
+      "concrete_decay", "0.98", "factor on the hard-concrete temperature per epoch")
+          .probability()));
+  private static final Setting<Double> CONCRETE_MIN = KEYS.add(Setting.number(new SettingSpec(
+      "concrete_min", "0.05", "floor of the hard-concrete temperature").positive()));
+  private static final Setting<DenoiserInput> DENOISER_INPUT = KEYS.add(Setting.choice(
       new SettingSpec("denoiser_input", "initial", "tables the edge denoiser trains on: initial"
-          + " (a frozen copy of the main model's initial tables, the authors' code) | current")
-          .oneOf("initial", "current"),
+          + " (a frozen copy of the main model's initial tables, the authors' code) | current"),
+      DenoiserInput.class));
+  private static final Setting<Double> DENOISER_EPSILON = KEYS.add(Setting.number(
       new SettingSpec("denoiser_epsilon", "0.001", "epsilon of the edge denoiser's Adam")
-          .positive());
+          .positive()));
 
   /** The tables the edge denoiser's training forward starts from. */
   enum DenoiserInput { INITIAL, CURRENT }
 
-  static AdaGclSettings from(ProviderSettings checks) {
-    return new AdaGclSettings(checks.positiveInt("dim"), checks.positiveInt("layers"),
-        checks.nonNegative("reg"), checks.positive("init_std"), checks.nonNegative("ssl_weight"),
-        checks.nonNegative("ib_weight"), checks.positive("temperature"),
-        checks.nonNegative("kl_weight"), checks.nonNegative("lambda0"),
-        checks.lessThan("gamma", 0), checks.greaterThan("zeta", 1),
-        new ConcreteTemperature(checks.positive("concrete_temperature"),
-            checks.number("concrete_decay", 0, 1, false), checks.positive("concrete_min")),
-        checks.choice("denoiser_input", DenoiserInput.class), checks.positive("denoiser_epsilon"));
+  static AdaGclSettings from(Settings s) {
+    return new AdaGclSettings(DIM.read(NAME, s), LAYERS.read(NAME, s), REG.read(NAME, s),
+        INIT_STD.read(NAME, s), SSL_WEIGHT.read(NAME, s), IB_WEIGHT.read(NAME, s),
+        TEMPERATURE.read(NAME, s), KL_WEIGHT.read(NAME, s), LAMBDA0.read(NAME, s),
+        GAMMA.read(NAME, s), ZETA.read(NAME, s),
+        new ConcreteTemperature(CONCRETE_TEMPERATURE.read(NAME, s), CONCRETE_DECAY.read(NAME, s),
+            CONCRETE_MIN.read(NAME, s)),
+        DENOISER_INPUT.read(NAME, s), DENOISER_EPSILON.read(NAME, s));
   }
 
   /** The settings of a LightGCN encoder (main model or VGAE encoder) of this width and depth. */

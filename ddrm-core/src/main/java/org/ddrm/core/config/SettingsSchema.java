@@ -27,10 +27,6 @@ public final class SettingsSchema {
     return this;
   }
 
-  public Map<String, SettingSpec> specs() {
-    return Map.copyOf(specs);
-  }
-
   /**
    * Checks every key of the raw config against the schema and fills in defaults.
    *

@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 enum Delimiter {
   TAB("\t"),
   COMMA(","),
-  DOUBLE_COLON("::"),
   WHITESPACE(" ");
 
   private static final Pattern BLANKS = Pattern.compile("\\s+");
@@ -27,11 +26,6 @@ enum Delimiter {
       return TAB;
     }
     return line.indexOf(',') >= 0 ? COMMA : WHITESPACE;
-  }
-
-  /** {@code ::} (MovieLens .dat) if present, otherwise as {@link #detectPair}. */
-  static Delimiter detectRating(String line) {
-    return line.contains("::") ? DOUBLE_COLON : detectPair(line);
   }
 
   /** The trimmed fields of a line. */

@@ -38,10 +38,6 @@ public final class SyntheticDataGenerator {
     return new SyntheticDataGenerator(SyntheticDataSpec.defaults()).generate();
   }
 
-  public SyntheticDataSpec spec() {
-    return spec;
-  }
-
   public Dataset generate() {
     SplittableRandom root = new SplittableRandom(spec.seed());
     SplittableRandom random = root.split(); // tastes, true positives and their split

@@ -26,7 +26,7 @@ public final class DdrmDenoiserProvider implements DenoiserProvider {
 
   @Override
   public List<SettingSpec> settings() {
-    return DdrmSettings.SPECS;
+    return DdrmSettings.KEYS.specs();
   }
 
   @Override

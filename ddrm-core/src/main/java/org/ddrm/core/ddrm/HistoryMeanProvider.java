@@ -39,19 +39,15 @@ public final class HistoryMeanProvider implements DenoiserProvider {
 
   @Override
   public List<SettingSpec> settings() {
-    return DdrmSettings.specs("propagation_layers", "propagation_pooling");
+    return List.of(DdrmSettings.PROPAGATION_LAYERS.spec(),
+        DdrmSettings.PROPAGATION_POOLING.spec());
   }
 
   @Override
   public Denoiser build(ModelGraph graph, Settings settings, EmbeddingBackend backend,
       TripleBatch batch) {
-    int layers = settings.getInt("propagation_layers");
-    if (layers < 0) {
-      throw new IllegalArgumentException(
-          NAME + ".propagation_layers: must not be negative, got " + layers);
-    }
-    Pooling pooling = DdrmSettings.pooling(NAME, "propagation_pooling",
-        settings.getString("propagation_pooling"));
+    int layers = DdrmSettings.PROPAGATION_LAYERS.read(NAME, settings);
+    Pooling pooling = DdrmSettings.PROPAGATION_POOLING.read(NAME, settings);
     Ops tf = graph.tf().withSubScope("history_mean");
     return new HistoryMeanScorer(tf,
         DdrmEmbeddings.frozenLive(graph, tf, backend, layers, pooling));

@@ -53,19 +53,6 @@ public final class AdamOptimizer {
     ADAM,
     /** Only the rows of an embedding table that a step gathers. */
     LAZY_ADAM;
-
-    /** The setting's words. */
-    public static final List<String> NAMES = List.of("adam", "lazy_adam");
-
-    /** The kind a setting's word names. */
-    public static Kind of(String name) {
-      return switch (name.trim()) {
-        case "adam" -> ADAM;
-        case "lazy_adam" -> LAZY_ADAM;
-        default -> throw new IllegalArgumentException("optimizer: expected adam or lazy_adam, got '"
-            + name + "'");
-      };
-    }
   }
 
   private final float learningRate;

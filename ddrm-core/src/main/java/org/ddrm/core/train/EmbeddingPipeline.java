@@ -13,11 +13,12 @@ import org.ddrm.api.Settings;
 import org.ddrm.api.TrainableModel;
 import org.ddrm.api.TripleBatch;
 import org.ddrm.core.config.ConfigException;
+import org.ddrm.core.config.FrameworkSettings;
 import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
-import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -27,9 +28,6 @@ import org.tensorflow.types.TInt32;
  * denoiser's variables. Any other denoiser trains together with the backend in one stage.
  */
 public final class EmbeddingPipeline {
-  /** The setting that gives a frozen-backend denoiser's stage a seed of its own. */
-  public static final String DENOISER_SEED = "denoise.seed";
-
   private final EmbeddingBackend backend;
   private final Denoiser denoiser;
   private final List<TrainingStage> stages;
@@ -46,7 +44,7 @@ public final class EmbeddingPipeline {
    *
    * @param settings the run's settings (provider settings are scoped by provider name); a
    *     non-blank {@code denoise.seed} (absent: none) seeds the frozen-backend denoiser's ops
-   *     apart from the run
+   *     apart from the run ({@link SeedPolicy#denoiserGraph})
    * @param bpr the {@code none} provider, used for the first stage of frozen-backend denoisers
    */
   public static EmbeddingPipeline build(ModelGraph graph, Settings settings,
@@ -57,40 +55,36 @@ public final class EmbeddingPipeline {
         input(tf, "users"), input(tf, "positives"), input(tf, "negatives"));
     EmbeddingBackend backend =
         backendProvider.build(graph, settings.scope(backendProvider.name()));
-    OptionalLong stageSeed = denoiserSeed(settings);
-    ModelGraph denoiserGraph = stageSeed.isPresent()
-        ? new StageSeededGraph(graph, stageSeed.getAsLong()) : graph;
-    Denoiser denoiser = denoiserProvider.build(
-        denoiserGraph, settings.scope(denoiserProvider.name()), backend, batch);
-    if (stageSeed.isPresent() && !denoiser.freezesBackend()) {
-      throw new ConfigException("'" + DENOISER_SEED + "' seeds the stage of a frozen-backend"
-          + " denoiser (ddrm); '" + denoiserProvider.name() + "' trains with the backend in one"
-          + " stage, which 'seed' seeds");
+    OptionalLong denoiserSeed = SeedPolicy.denoiserSeed(settings);
+    Denoiser denoiser = denoiserProvider.build(SeedPolicy.denoiserGraph(graph, denoiserSeed),
+        settings.scope(denoiserProvider.name()), backend, batch);
+    if (denoiserSeed.isPresent() && !denoiser.freezesBackend()) {
+      throw new ConfigException("'" + SeedPolicy.DENOISER_SEED.key() + "' seeds the stage of a"
+          + " frozen-backend denoiser (ddrm); '" + denoiserProvider.name() + "' trains with the"
+          + " backend in one stage, which 'seed' seeds");
     }
     List<TrainingStage> stages = new ArrayList<>();
     if (denoiser.freezesBackend()) {
       Denoiser plain = bpr.build(graph, settings.scope(bpr.name()), backend, batch);
       stages.add(new TrainingStage("backend",
-          new TripleModel(graph, batch, plain, backend.variables(), settings.getInt("train.batch_size")),
+          new TripleModel(graph, batch, plain, backend.variables(), batchSize(settings, "train")),
           "train"));
       stages.add(new TrainingStage("denoiser",
           new TripleModel(graph, batch, denoiser, denoiser.variables(),
-              settings.getInt("denoise.batch_size")),
+              batchSize(settings, "denoise")),
           "denoise"));
     } else {
       List<Variable<TFloat32>> variables = new ArrayList<>(backend.variables());
       variables.addAll(denoiser.variables());
       stages.add(new TrainingStage("backend",
-          new TripleModel(graph, batch, denoiser, variables, settings.getInt("train.batch_size")),
+          new TripleModel(graph, batch, denoiser, variables, batchSize(settings, "train")),
           "train"));
     }
     return new EmbeddingPipeline(backend, denoiser, List.copyOf(stages));
   }
 
-  /** The frozen-backend denoiser stage's own seed: {@code denoise.seed} when set and not blank. */
-  public static OptionalLong denoiserSeed(Settings settings) {
-    boolean set = settings.contains(DENOISER_SEED) && !settings.getString(DENOISER_SEED).isBlank();
-    return set ? OptionalLong.of(settings.getLong(DENOISER_SEED)) : OptionalLong.empty();
+  private static int batchSize(Settings settings, String stagePrefix) {
+    return FrameworkSettings.BATCH_SIZE.read(stagePrefix, settings.scope(stagePrefix));
   }
 
   public EmbeddingBackend backend() {

@@ -10,7 +10,7 @@ import org.tensorflow.op.Ops;
 
 /**
  * The run's graph as one stage's model sees it when that stage has a seed of its own: op seeds
- * come from the stage's seed. Every draw still advances the run's sequence by one, so the ops
+ * come from the stage's seed (see {@link SeedPolicy}). Every draw still advances the run's sequence by one, so the ops
  * built before and after the stage's model (the backend's) get the seeds they get without a
  * stage seed, and a cached backend stays the backend the run would train.
  */
@@ -18,9 +18,9 @@ final class StageSeededGraph implements ModelGraph {
   private final ModelGraph run;
   private final SplittableRandom seeds;
 
-  StageSeededGraph(ModelGraph run, long stageSeed) {
+  StageSeededGraph(ModelGraph run, SplittableRandom stageSeeds) {
     this.run = run;
-    this.seeds = new SplittableRandom(stageSeed ^ 0x5DEECE66DL);
+    this.seeds = stageSeeds;
   }
 
   @Override

@@ -13,7 +13,10 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TInt64;
 
-/** The {@link ModelGraph} of one run: one graph, one op factory, one seed sequence. */
+/**
+ * The {@link ModelGraph} of one run: one graph, one op factory, one seed sequence (derived as
+ * {@link SeedPolicy} says).
+ */
 public final class TfGraphContext implements ModelGraph {
   private final Graph graph;
   private final Ops tf;
@@ -31,7 +34,7 @@ public final class TfGraphContext implements ModelGraph {
     this.graph = graph;
     this.tf = tf;
     this.dataset = dataset;
-    this.seeds = new SplittableRandom(seed ^ 0x5DEECE66DL);
+    this.seeds = SeedPolicy.opSeeds(seed);
   }
 
   @Override

@@ -3,6 +3,9 @@ package org.ddrm.core.train;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.ddrm.api.Setting;
+import org.ddrm.api.SettingSet;
+import org.ddrm.api.SettingSpec;
 import org.ddrm.api.Settings;
 import org.ddrm.core.config.ConfigException;
 import org.tensorflow.DeviceSpec;
@@ -30,6 +33,23 @@ public record TfRuntime(int intraOpThreads, int interOpThreads, boolean determin
   public static final List<String> DEVICES = List.of("auto", "cpu", "gpu:0", "gpu:1", "gpu:2",
       "gpu:3", "gpu:4", "gpu:5", "gpu:6", "gpu:7");
 
+  /** The {@code tf.*} settings, framework keys (no provider prefix). */
+  public static final SettingSet KEYS = new SettingSet();
+  private static final Setting<Integer> INTRA_OP_THREADS = KEYS.add(Setting.integer(
+      new SettingSpec("tf.intra_op_threads", "2", "threads inside one TF op (0: TF decides)")
+          .atLeast(0)));
+  private static final Setting<Integer> INTER_OP_THREADS = KEYS.add(Setting.integer(
+      new SettingSpec("tf.inter_op_threads", "2", "TF ops run side by side (0: TF decides)")
+          .atLeast(0)));
+  private static final Setting<Boolean> DETERMINISTIC = KEYS.add(Setting.flag(
+      new SettingSpec("tf.deterministic", "false", "bit-for-bit repeatable runs: locked"
+          + " optimiser updates and one intra-op thread (slower)")));
+  private static final Setting<String> DEVICE = KEYS.add(Setting.text(
+      new SettingSpec(DEVICE_KEY, "auto", "where the graph runs: auto (TensorFlow's placement:"
+          + " its first GPU when it sees one, else the CPU), cpu (GPUs hidden) or gpu:N (GPU N"
+          + " only; a clear error when TensorFlow sees no such GPU)")
+          .oneOf(DEVICES.toArray(String[]::new))));
+
   public TfRuntime {
     if (!DEVICES.contains(device)) {
       throw new ConfigException(DEVICE_KEY + ": expected one of " + String.join(", ", DEVICES)
@@ -42,12 +62,11 @@ public record TfRuntime(int intraOpThreads, int interOpThreads, boolean determin
     this(intraOpThreads, interOpThreads, deterministic, "auto");
   }
 
+  /** The runtime the {@code tf.*} settings of a run ask for. */
   public static TfRuntime from(Settings settings) {
-    return new TfRuntime(
-        settings.getInt("tf.intra_op_threads"),
-        settings.getInt("tf.inter_op_threads"),
-        settings.getBoolean("tf.deterministic"),
-        settings.getString(DEVICE_KEY).trim());
+    return new TfRuntime(INTRA_OP_THREADS.read("", settings),
+        INTER_OP_THREADS.read("", settings), DETERMINISTIC.read("", settings),
+        DEVICE.read("", settings));
   }
 
   /** The GPU index {@code gpu:N} asks for. */

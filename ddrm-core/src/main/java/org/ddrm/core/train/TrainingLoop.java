@@ -55,7 +55,7 @@ public final class TrainingLoop {
   /**
    * Trains for at most {@code maxEpochs} epochs, or until a listener asks to stop.
    *
-   * @param epochRandom the generator of each epoch's Java-side sampling (see {@link EpochSeeds}),
+   * @param epochRandom the generator of each epoch's Java-side sampling (see {@link SeedPolicy#epochGenerators}),
    *     so that an epoch draws the same batches whether or not the run was resumed before it
    * @return the number of epochs run
    */

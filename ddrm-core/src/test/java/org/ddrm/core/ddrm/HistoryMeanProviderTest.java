@@ -90,7 +90,8 @@ class HistoryMeanProviderTest {
   @Test
   void itDeclaresDdrmsPropagationKeysWithDdrmsDefaults() {
     assertThat(new HistoryMeanProvider().settings())
-        .containsExactlyElementsOf(DdrmSettings.specs("propagation_layers", "propagation_pooling"));
+        .containsExactly(DdrmSettings.PROPAGATION_LAYERS.spec(),
+            DdrmSettings.PROPAGATION_POOLING.spec());
     assertThat(new HistoryMeanProvider().settings()).extracting(s -> s.defaultValue())
         .containsExactly("4", "mean");
   }

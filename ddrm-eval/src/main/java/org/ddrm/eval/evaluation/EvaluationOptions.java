@@ -24,16 +24,4 @@ public record EvaluationOptions(List<Integer> ks, int batchSize, boolean keepTop
   public static EvaluationOptions defaults() {
     return new EvaluationOptions(RankingMetrics.DEFAULT_KS, DEFAULT_BATCH_SIZE, false);
   }
-
-  public EvaluationOptions withKs(List<Integer> newKs) {
-    return new EvaluationOptions(newKs, batchSize, keepTopItems);
-  }
-
-  public EvaluationOptions withBatchSize(int newBatchSize) {
-    return new EvaluationOptions(ks, newBatchSize, keepTopItems);
-  }
-
-  public EvaluationOptions withTopItems(boolean keep) {
-    return new EvaluationOptions(ks, batchSize, keep);
-  }
 }

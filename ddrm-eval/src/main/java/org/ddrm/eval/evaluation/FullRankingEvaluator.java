@@ -118,10 +118,6 @@ public final class FullRankingEvaluator {
     return metrics;
   }
 
-  public EvaluationOptions options() {
-    return options;
-  }
-
   /** Evaluates every user with a non-empty ground truth in the split. */
   public EvaluationResult evaluate(Split split) {
     return evaluate(split, IntStream.range(0, dataset.numUsers()).toArray());

@@ -21,8 +21,9 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.ddrm.api.Dataset;
-import org.ddrm.core.data.AtomicFiles;
+import org.ddrm.core.config.FrameworkSettings;
 import org.ddrm.core.config.MapSettings;
+import org.ddrm.core.data.AtomicFiles;
 import org.ddrm.eval.claim.Claim;
 import org.ddrm.eval.claim.ClaimException;
 import org.ddrm.eval.claim.LeaseRecord;
@@ -211,7 +212,7 @@ final class BackendCache {
       byte[] hash = MessageDigest.getInstance("SHA-256")
           .digest(key.toString().getBytes(StandardCharsets.UTF_8));
       String name = backend + "-" + HexFormat.of().formatHex(hash).substring(0, 16);
-      return Path.of(settings.getString("cache.dir")).resolve(name);
+      return Path.of(FrameworkSettings.CACHE_DIR.read("", settings)).resolve(name);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.ddrm.core.data.AtomicFiles;
+import org.ddrm.core.train.TfRuntime;
 
 /**
  * Timings of one config: seconds per training epoch of each stage (the last stage's is the
@@ -30,7 +31,7 @@ public record Benchmark(String config, Map<String, Double> stageSecondsPerEpoch,
     result.stages().forEach(s -> stages.put(s.name(), s.secondsPerEpoch()));
     double last = result.stages().get(result.stages().size() - 1).secondsPerEpoch();
     return new Benchmark(config.source(), stages, last, result.test().wallSeconds(),
-        currentPeakRssMb(), config.settings().getInt("tf.intra_op_threads"));
+        currentPeakRssMb(), TfRuntime.from(config.settings()).intraOpThreads());
   }
 
   /** The process's peak resident set (VmHWM) in MiB, or NaN where /proc is missing. */

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.ddrm.api.Dataset;
 import org.ddrm.api.Settings;
 import org.ddrm.core.config.ConfigException;
+import org.ddrm.core.config.FrameworkSettings;
 import org.ddrm.core.data.RandomNoiseInjector;
 import org.ddrm.core.data.SplitDirectory;
 import org.ddrm.core.data.SyntheticDataGenerator;
@@ -21,17 +22,18 @@ public final class DatasetLoader {
    */
   public static Dataset load(Settings settings) {
     return RandomNoiseInjector.inject(loadClean(settings),
-        settings.getDouble("data.inject_noise_ratio"),
-        settings.getLong("data.inject_noise_seed"));
+        FrameworkSettings.INJECT_NOISE_RATIO.read("", settings),
+        FrameworkSettings.INJECT_NOISE_SEED.read("", settings));
   }
 
   private static Dataset loadClean(Settings settings) {
-    String path = settings.getString("data.path");
+    String path = FrameworkSettings.DATA_PATH.read("", settings);
     if (path.equals(SyntheticDataGenerator.NAME)) {
       SyntheticDataSpec spec = SyntheticDataSpec.defaults()
-          .withSize(settings.getInt("data.synthetic.users"), settings.getInt("data.synthetic.items"))
-          .withNoiseRatio(settings.getDouble("data.synthetic.noise_ratio"))
-          .withSeed(settings.getLong("data.synthetic.seed"));
+          .withSize(FrameworkSettings.SYNTHETIC_USERS.read("", settings),
+              FrameworkSettings.SYNTHETIC_ITEMS.read("", settings))
+          .withNoiseRatio(FrameworkSettings.SYNTHETIC_NOISE_RATIO.read("", settings))
+          .withSeed(FrameworkSettings.SYNTHETIC_SEED.read("", settings));
       return new SyntheticDataGenerator(spec).generate();
     }
     Path directory = Path.of(path);

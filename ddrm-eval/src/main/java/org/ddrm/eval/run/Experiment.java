@@ -7,52 +7,29 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.time.Duration;
-import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-import org.ddrm.api.DenoiserProvider;
-import org.ddrm.api.EmbeddingBackendProvider;
-import org.ddrm.api.Provider;
-import org.ddrm.api.RecommenderProvider;
+import org.ddrm.api.Dataset;
 import org.ddrm.api.Settings;
+import org.ddrm.api.TrainableModel;
 import org.ddrm.core.config.ConfigException;
 import org.ddrm.core.config.FrameworkSettings;
-import org.ddrm.core.config.MapSettings;
-import org.ddrm.core.data.AtomicFiles;
-import org.ddrm.api.Dataset;
-import org.ddrm.api.TrainableModel;
 import org.ddrm.core.plugin.ProviderRegistry;
 import org.ddrm.core.train.AdamOptimizer;
 import org.ddrm.core.train.Checkpoint;
-import org.ddrm.core.train.CurveRecorder;
-import org.ddrm.core.train.EarlyStopping;
-import org.ddrm.core.train.EmbeddingPipeline;
-import org.ddrm.core.train.EpochSeeds;
-import org.ddrm.core.train.DivergenceGuard;
-import org.ddrm.core.train.ProgressListener;
-import org.ddrm.core.train.TfDevices;
-import org.ddrm.core.train.TfGraphContext;
 import org.ddrm.core.train.TensorBoardEvents;
 import org.ddrm.core.train.TensorBoardListener;
+import org.ddrm.core.train.TfDevices;
 import org.ddrm.core.train.TfRuntime;
 import org.ddrm.core.train.TrainingListener;
-import org.ddrm.core.train.OpProfile;
-import org.ddrm.core.train.TrainingLoop;
 import org.ddrm.core.train.TrainingStage;
-import org.ddrm.core.train.ZeroLossStop;
-import org.ddrm.eval.claim.Claim;
-import org.ddrm.eval.evaluation.EvaluationOptions;
 import org.ddrm.eval.evaluation.EvaluationResult;
 import org.ddrm.eval.evaluation.FullRankingEvaluator;
-import org.ddrm.eval.evaluation.Recommendations;
-import org.ddrm.eval.evaluation.Split;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
 import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
 
 /**
  * One experiment, end to end: builds every stage's graph (model, optimiser, evaluator) into one
@@ -66,7 +43,6 @@ public final class Experiment {
   private final ProviderRegistry registry;
   private final Dataset dataset;
   private final TfRuntime runtime;
-  private final Duration lease = Claim.leaseFromEnvironment();
 
   @Inject
   public Experiment(RunConfig config, ProviderRegistry registry, Dataset dataset,
@@ -90,16 +66,18 @@ public final class Experiment {
     return run(directory, true, List.of());
   }
 
-  /** Runs with extra training listeners after the built-in ones (tests interrupt runs so). */
+  /**
+   * Runs with extra training listeners after the built-in ones (tests interrupt runs so). The
+   * steps of the paper's procedure, in order: take up an interrupted run (or start afresh), build
+   * every stage's model, optimiser and evaluator into one graph (deciding whether the first
+   * stage goes through the backend cache), train the stages, evaluate the final model, write
+   * the outputs.
+   */
   RunResult run(Path directory, boolean mayResume, List<TrainingListener> extraListeners) {
     long start = System.nanoTime();
-    MapSettings settings = config.settings();
-    missCounting("denoise");
+    StageTrainer trainer = new StageTrainer(config);
     RunDirectory output = new RunDirectory(directory);
-    Optional<ResumeState> resumed = mayResume ? resumable(output.modelDirectory()) : Optional.empty();
-    if (resumed.isEmpty()) {
-      ResumePoint.clear(output.modelDirectory());
-    }
+    Optional<ResumeState> resumed = resumeOrStartAfresh(output, mayResume);
     double earlierSeconds = resumed.map(ResumeState::elapsedSeconds).orElse(0.0);
     DoubleSupplier elapsed = () -> earlierSeconds + (System.nanoTime() - start) / 1e9;
     output.writeConfig(config);
@@ -111,103 +89,113 @@ public final class Experiment {
       List<TrainingListener> listeners = new ArrayList<>();
       listeners.add(new TensorBoardListener(events));
       listeners.addAll(extraListeners);
-      TfGraphContext context =
-          new TfGraphContext(graph, runtime.ops(graph), dataset, config.seed());
-      Optional<EmbeddingPipeline> pipeline = buildPipeline(context, settings);
-      List<TrainingStage> stages = pipeline.map(EmbeddingPipeline::stages)
-          .orElseGet(() -> List.of(buildRecommender(context, settings)));
-      EvaluationOptions options = new EvaluationOptions(
-          settings.getIntList("eval.ks"), settings.getInt("eval.batch_size"), false);
-      List<Optional<Op>> steps = new ArrayList<>();
-      for (TrainingStage stage : stages) {
-        TrainableModel model = stage.model();
-        Settings stageSettings = settings.scope(stage.settingsPrefix());
-        steps.add(trains(model)
-            ? Optional.of(new AdamOptimizer(stageSettings.getDouble("lr"), runtime.deterministic(),
-                AdamOptimizer.Kind.of(stageSettings.getString("optimizer")))
-                .minimize(graph, context.tf(), "adam_" + stage.name(), model.optimisedParts()))
-            : Optional.empty());
-      }
-      // A plain backend run trains exactly what a frozen-backend denoiser's first stage trains,
-      // so both share the backend cache: the first stage loads from it, plain runs fill it.
-      boolean plainBackend = pipeline.isPresent() && config.providers().get(1).name().equals("none");
-      Optional<Checkpoint.VariableSaver> backendSaver = pipeline.isPresent()
-          && (stages.size() == 2 || plainBackend)
-          && !pipeline.get().backend().variables().isEmpty()
-          ? Optional.of(Checkpoint.of(context.tf(), pipeline.get().backend().variables()))
-          : Optional.empty();
-      Optional<NoiseAudit> audit = pipeline.flatMap(p -> NoiseAudit.create(context.tf(), dataset,
-          p.denoiser(), config.providers().get(1).name()));
-      Optional<EmbeddingExport> export = settings.getBoolean("export.embeddings")
-          ? EmbeddingExport.of(context.tf(), pipeline, config.providers().get(1).name())
-          : Optional.empty();
-      if (settings.getBoolean("export.embeddings") && pipeline.isEmpty()) {
-        log.warn("export.embeddings: '{}' is a stand-alone recommender without embedding tables;"
-            + " nothing exported", config.providers().get(0).name());
-      }
+      RunGraph built = buildGraph(graph);
       try (Session session = runtime.openSession(graph)) {
-        List<FullRankingEvaluator> evaluators = new ArrayList<>();
-        for (TrainingStage stage : stages) {
-          evaluators.add(new FullRankingEvaluator(session, context.tf(), stage.model(), dataset, options));
-        }
-        Optional<StartingPoint> startingPoint = pipeline.flatMap(p ->
-            StartingPoint.of(session, context.tf(), p.denoiser(), dataset, options));
+        built.evaluation().open(session, built.models().context().tf());
         session.initialize();
-        List<StageOutcome> outcomes = new ArrayList<>();
-        int firstStage = 0;
-        if (resumed.isPresent()) {
-          ResumeState state = resumed.get();
-          ResumePoint.restore(session, output.modelDirectory(), state);
-          outcomes.addAll(state.finished());
-          firstStage = state.stage();
-          log.info("run '{}': resumed at stage '{}' after epoch {}", config.name(),
-              stages.get(firstStage).name(), state.epoch());
-        }
-        for (int k = firstStage; k < stages.size(); k++) {
-          TrainingStage stage = stages.get(k);
-          StageTraining training = new StageTraining(session, context, k, stage, steps.get(k),
-              evaluators.get(k), output.modelDirectory(), List.copyOf(outcomes),
-              k == firstStage ? resumed : Optional.empty(), elapsed, listeners);
-          StageOutcome outcome;
-          if (k == 0 && backendSaver.isPresent()) {
-            outcome = trainOrLoadBackend(session, training, backendSaver.get(), plainBackend);
-          } else if (!trains(stage.model())) {
-            log.info("stage '{}': no variables, nothing to train", stage.name());
-            outcome = new StageOutcome(stage.name(), 0, 0, Map.of(), List.of(), Map.of(), "");
-          } else {
-            outcome = train(training);
-          }
-          if (k < stages.size() - 1) {
-            EvaluationResult stageTest = evaluators.get(k).evaluate(Split.TEST);
-            log.info("stage '{}' test {}", stage.name(), format(stageTest));
-            outcome = outcome.withTest(stageTest.means());
-          }
-          outcomes.add(outcome);
-        }
-        FullRankingEvaluator last = evaluators.get(evaluators.size() - 1);
-        EvaluationResult valid = last.evaluate(Split.VALID);
-        EvaluationResult test = last.evaluate(Split.TEST);
-        log.info("test {}", format(test));
-        Optional<NoiseAudit.Outcome> audited = audit.map(a -> a.audit(session, dataset));
-        audited.ifPresent(a -> log.info("noise audit: {} scores separate {} clean from {} planted"
-            + " train pairs with AUC {}", a.scorer(), a.clean(), a.planted(),
-            String.format(Locale.ROOT, "%.4f", a.auc())));
-        Optional<StartingPoint.Metrics> started = startingPoint.map(StartingPoint::evaluate);
-        started.ifPresent(m -> log.info("the denoiser's starting point, not denoised: test {}",
-            format(m.test())));
-        int exportK = settings.getInt("eval.export_topk");
-        if (exportK > 0) {
-          writeTopK(last, directory.resolve(TopKFile.FILE_NAME), allUsers(), exportK);
-        }
-        export.ifPresent(e -> e.write(session, directory, dataset.numUsers(),
-            settings.getInt("eval.batch_size")));
-        RunResult result = new RunResult(directory, outcomes, valid, test,
-            elapsed.getAsDouble(), audited, started);
-        output.writeResults(config, dataset, runtime, result);
-        ResumePoint.clear(output.modelDirectory());
-        return result;
+        resumed.ifPresent(state -> restore(session, output, state, built.models()));
+        List<StageOutcome> outcomes = trainStages(session, built, trainer, output, resumed,
+            elapsed, listeners);
+        RunEvaluation.FinalMetrics metrics = built.evaluation().evaluateFinalModel(session);
+        return built.outputs().write(session, output, directory,
+            built.evaluation().finalEvaluator(), outcomes, metrics, elapsed);
       }
     }
+  }
+
+  /**
+   * What a run builds into its graph before the session starts, in this order (op seeds are
+   * drawn in it): the models, their optimiser steps, the backend-cache decision with its
+   * save / restore ops, the noise audit's and the exports' ops.
+   */
+  private record RunGraph(RunModels models, List<Optional<Op>> steps,
+      Optional<BackendCacheStep> backendCache, RunEvaluation evaluation, RunOutputs outputs) {}
+
+  private RunGraph buildGraph(Graph graph) {
+    RunModels models = RunModels.build(graph, config, registry, dataset, runtime);
+    Ops tf = models.context().tf();
+    List<Optional<Op>> steps = optimiserSteps(graph, models);
+    Optional<BackendCacheStep> backendCache = BackendCacheStep.decide(tf, config, dataset, models);
+    RunEvaluation evaluation = RunEvaluation.prepare(tf, config, dataset, models);
+    RunOutputs outputs = RunOutputs.prepare(tf, config, dataset, runtime, models);
+    return new RunGraph(models, steps, backendCache, evaluation, outputs);
+  }
+
+  /**
+   * Trains the stages in order, from the one an interrupted run stopped in; every stage before
+   * the last is evaluated on test with its own model.
+   */
+  private List<StageOutcome> trainStages(Session session, RunGraph built, StageTrainer trainer,
+      RunDirectory output, Optional<ResumeState> resumed, DoubleSupplier elapsed,
+      List<TrainingListener> listeners) {
+    List<TrainingStage> stages = built.models().stages();
+    List<StageOutcome> outcomes =
+        new ArrayList<>(resumed.map(ResumeState::finished).orElse(List.of()));
+    int firstStage = resumed.map(ResumeState::stage).orElse(0);
+    for (int k = firstStage; k < stages.size(); k++) {
+      StageTrainer.StageRun stage = new StageTrainer.StageRun(session, built.models().context(),
+          k, stages.get(k), built.steps().get(k), built.evaluation().evaluator(k),
+          output.modelDirectory(), List.copyOf(outcomes),
+          k == firstStage ? resumed : Optional.empty(), elapsed, listeners);
+      StageOutcome outcome =
+          trainStage(trainer, stage, k == 0 ? built.backendCache() : Optional.empty());
+      boolean last = k == stages.size() - 1;
+      outcomes.add(last ? outcome : built.evaluation().withStageTest(k, outcome));
+    }
+    return outcomes;
+  }
+
+  /** Step 1: the state an interrupted run left, or a clean start (its resume files removed). */
+  private Optional<ResumeState> resumeOrStartAfresh(RunDirectory output, boolean mayResume) {
+    Optional<ResumeState> resumed =
+        mayResume ? resumable(output.modelDirectory()) : Optional.empty();
+    if (resumed.isEmpty()) {
+      ResumePoint.clear(output.modelDirectory());
+    }
+    return resumed;
+  }
+
+  /** Restores the whole graph's variables where the interrupted run left them. */
+  private void restore(Session session, RunDirectory output, ResumeState state,
+      RunModels models) {
+    ResumePoint.restore(session, output.modelDirectory(), state);
+    log.info("run '{}': resumed at stage '{}' after epoch {}", config.name(),
+        models.stages().get(state.stage()).name(), state.epoch());
+  }
+
+  /** Each stage's optimiser step ({@code lr}, {@code optimizer}); none without variables. */
+  private List<Optional<Op>> optimiserSteps(Graph graph, RunModels models) {
+    List<Optional<Op>> steps = new ArrayList<>();
+    for (TrainingStage stage : models.stages()) {
+      TrainableModel model = stage.model();
+      String prefix = stage.settingsPrefix();
+      Settings stageSettings = config.settings().scope(prefix);
+      steps.add(StageTrainer.trains(model)
+          ? Optional.of(new AdamOptimizer(FrameworkSettings.LR.read(prefix, stageSettings),
+              runtime.deterministic(), FrameworkSettings.OPTIMIZER.read(prefix, stageSettings))
+              .minimize(graph, models.context().tf(), "adam_" + stage.name(),
+                  model.optimisedParts()))
+          : Optional.empty());
+    }
+    return steps;
+  }
+
+  /**
+   * One stage: through the backend cache when the cache step applies to it, recorded as
+   * untrained when its model has no variables, else trained.
+   */
+  private static StageOutcome trainStage(StageTrainer trainer, StageTrainer.StageRun stage,
+      Optional<BackendCacheStep> backendCache) {
+    String name = stage.stage().name();
+    if (backendCache.isPresent()) {
+      return backendCache.get().trainOrLoad(stage.session(), name, stage.modelDirectory(),
+          stage.resumed().isPresent(), () -> trainer.train(stage));
+    }
+    if (!StageTrainer.trains(stage.stage().model())) {
+      log.info("stage '{}': no variables, nothing to train", name);
+      return StageTrainer.untrained(name);
+    }
+    return trainer.train(stage);
   }
 
   /**
@@ -218,21 +206,14 @@ public final class Experiment {
    * @throws ConfigException when the run directory holds no checkpoint of its last stage
    */
   public Path recommend(Path directory, int[] users, int k, Path file) {
-    MapSettings settings = config.settings();
     try (Graph graph = new Graph()) {
-      TfGraphContext context = new TfGraphContext(graph, runtime.ops(graph), dataset, config.seed());
-      Optional<EmbeddingPipeline> pipeline = buildPipeline(context, settings);
-      List<TrainingStage> stages = pipeline.map(EmbeddingPipeline::stages)
-          .orElseGet(() -> List.of(buildRecommender(context, settings)));
-      TrainingStage last = stages.get(stages.size() - 1);
-      EvaluationOptions options = new EvaluationOptions(
-          settings.getIntList("eval.ks"), settings.getInt("eval.batch_size"), false);
+      RunModels models = RunModels.build(graph, config, registry, dataset, runtime);
       try (Session session = runtime.openSession(graph)) {
-        FullRankingEvaluator evaluator =
-            new FullRankingEvaluator(session, context.tf(), last.model(), dataset, options);
+        FullRankingEvaluator evaluator = new FullRankingEvaluator(session, models.context().tf(),
+            models.finalStage().model(), dataset, RunEvaluation.options(config));
         session.initialize();
-        restoreFinalModel(session, new RunDirectory(directory).modelDirectory(), stages);
-        writeTopK(evaluator, file, users, k);
+        restoreFinalModel(session, new RunDirectory(directory).modelDirectory(), models.stages());
+        RunOutputs.writeTopK(config, dataset, evaluator, file, users, k);
         return file;
       }
     }
@@ -245,7 +226,7 @@ public final class Experiment {
   private static void restoreFinalModel(Session session, Path modelDirectory,
       List<TrainingStage> stages) {
     for (int k = stages.size() - 1; k >= 0; k--) {
-      if (!trains(stages.get(k).model())) {
+      if (!StageTrainer.trains(stages.get(k).model())) {
         continue;
       }
       Checkpoint checkpoint = Checkpoint.allVariables(session, modelDirectory, stages.get(k).name());
@@ -256,18 +237,6 @@ public final class Experiment {
       checkpoint.restore();
       return;
     }
-  }
-
-  /** Every user of the data set, ascending. */
-  int[] allUsers() {
-    return IntStream.range(0, dataset.numUsers()).toArray();
-  }
-
-  private void writeTopK(FullRankingEvaluator evaluator, Path file, int[] users, int k) {
-    Recommendations lists = evaluator.recommend(users, k);
-    TopKFile.write(file, lists, OriginalIds.users(config.settings(), dataset.numUsers()),
-        OriginalIds.items(config.settings(), dataset.numItems()));
-    log.info("top-{} lists of {} users written to {}", k, users.length, file);
   }
 
   /** The state an interrupted run left, if it was run under the same settings. */
@@ -295,145 +264,6 @@ public final class Experiment {
     } catch (RuntimeException e) {
       return false;
     }
-  }
-
-  /** What training one stage needs: its graph parts, where it writes, and where it resumes. */
-  private record StageTraining(Session session, TfGraphContext context, int index,
-      TrainingStage stage, Optional<Op> step, FullRankingEvaluator evaluator, Path modelDirectory,
-      List<StageOutcome> finished, Optional<ResumeState> resumed, DoubleSupplier elapsedSeconds,
-      List<TrainingListener> extraListeners) {}
-
-  private Optional<EmbeddingPipeline> buildPipeline(TfGraphContext context, MapSettings settings) {
-    List<Provider> providers = config.providers();
-    if (!(providers.get(0) instanceof EmbeddingBackendProvider backend)) {
-      return Optional.empty();
-    }
-    return Optional.of(EmbeddingPipeline.build(context, settings, backend,
-        (DenoiserProvider) providers.get(1), registry.denoiser("none")));
-  }
-
-  private TrainingStage buildRecommender(TfGraphContext context, MapSettings settings) {
-    RecommenderProvider recommender = (RecommenderProvider) config.providers().get(0);
-    return new TrainingStage(recommender.name(),
-        recommender.build(context, settings.scope(recommender.name()),
-            settings.getInt("train.batch_size")), "train");
-  }
-
-  /**
-   * The backend stage, loaded from the backend cache when an identical backend was trained before
-   * and this run does not resume inside the stage (a plain backend run loads only when the cache
-   * also recorded how the backend was trained, so that the run still reports that); else trained
-   * and then stored there with that record. While another process trains the same backend, this
-   * run waits for it instead of training it twice.
-   */
-  private StageOutcome trainOrLoadBackend(Session session, StageTraining training,
-      Checkpoint.VariableSaver saver, boolean plainRun) {
-    MapSettings settings = config.settings();
-    if (!settings.getBoolean("cache.enabled")) {
-      return train(training);
-    }
-    String stage = training.stage().name();
-    Path cacheDirectory =
-        BackendCache.directory(settings, config.providers().get(0).name(), dataset);
-    Checkpoint cached = saver.in(session, cacheDirectory, "backend");
-    BooleanSupplier usable = () -> cached.exists()
-        && (!plainRun || BackendCache.trainingRecord(cacheDirectory).isPresent());
-    BackendCache.Access access = training.resumed().isPresent()
-        ? new BackendCache.Access(false, BackendCache.tryClaim(cacheDirectory, lease))
-        : BackendCache.awaitOrClaim(cacheDirectory, usable, lease);
-    if (access.load()) {
-      cached.restore();
-      log.info("stage '{}': loaded the trained backend from {}", stage, cacheDirectory);
-      if (plainRun) {
-        saver.in(session, training.modelDirectory(), stage).save();
-      }
-      return BackendCache.trainingRecord(cacheDirectory)
-          .orElse(new StageOutcome(stage, 0, 0, Map.of(), List.of(), Map.of(), ""))
-          .loadedFrom(cacheDirectory.toString());
-    }
-    Optional<Claim> claim = access.claim();
-    try {
-      StageOutcome outcome = train(training);
-      if (BackendCache.publish(cacheDirectory,
-          directory -> saver.in(session, directory, "backend").save(), outcome)) {
-        log.info("stage '{}': trained backend stored in {}", stage, cacheDirectory);
-      }
-      return outcome;
-    } finally {
-      claim.ifPresent(Claim::close);
-    }
-  }
-
-  private StageOutcome train(StageTraining t) {
-    TrainingStage stage = t.stage();
-    Settings s = config.settings().scope(stage.settingsPrefix());
-    int epochs = s.getInt("epochs");
-    Checkpoint checkpoint = Checkpoint.allVariables(t.session(), t.modelDirectory(), stage.name());
-    EarlyStopping stopping = new EarlyStopping(
-        () -> t.evaluator().evaluate(Split.VALID).means(), s.getString("select_metric"),
-        s.getInt("eval_every"), s.getInt("patience"), s.getInt("min_epochs"),
-        missCounting(stage.settingsPrefix()), checkpoint);
-    CurveRecorder curve = new CurveRecorder();
-    int epochsDone = 0;
-    if (t.resumed().isPresent()) {
-      ResumeState state = t.resumed().get();
-      stopping.restore(state.stopping());
-      curve.restore(state.curve());
-      epochsDone = state.epoch();
-      stage.model().batches().resumeAfter(epochsDone, state.batchState());
-    }
-    List<TrainingListener> listeners = new ArrayList<>(List.of(new DivergenceGuard(), new ZeroLossStop(),
-        new ProgressListener(System.console() != null, epochs), stopping, curve,
-        new ResumePoint(t.session(), t.modelDirectory(), config.name(), config.settings().asMap(),
-            t.finished(), t.index(), stopping, curve, stage.model().batches(),
-            t.elapsedSeconds())));
-    listeners.addAll(t.extraListeners());
-    TrainingLoop loop = new TrainingLoop(t.session(), stage.name(), stage.model().loss(),
-        t.step().orElseThrow(),
-        stage.model().batches(), t.context().hooks(), listeners);
-    int tracedSteps = config.settings().getInt("profile.steps");
-    Optional<OpProfile> profile =
-        tracedSteps > 0 ? Optional.of(new OpProfile(tracedSteps)) : Optional.empty();
-    if (profile.isPresent()) {
-      loop = loop.profiledBy(profile.get());
-    }
-    log.info("stage '{}': up to {} epochs, {} steps each", stage.name(), epochs,
-        stage.model().batches().batchesPerEpoch());
-    int run = loop.resume(epochsDone, epochs, EpochSeeds.of(config.stageSeed(t.index()), t.index()));
-    profile.ifPresent(p -> writeProfile(t.modelDirectory().getParent(), stage.name(), p));
-    if (stopping.bestMetrics().isEmpty()) {
-      checkpoint.save();
-    }
-    return new StageOutcome(stage.name(), stopping.bestEpoch(), run, stopping.bestMetrics(),
-        curve.reports(), Map.of(), "");
-  }
-
-  /** The stage's early-stopping miss rule: {@code denoise.count_misses}, the first rule else. */
-  private EarlyStopping.MissCounting missCounting(String stagePrefix) {
-    if (!stagePrefix.equals("denoise")) {
-      return EarlyStopping.MissCounting.ALWAYS;
-    }
-    // the key's value rule admits only the enum's names, in lower case
-    return EarlyStopping.MissCounting.valueOf(config.settings()
-        .getString(FrameworkSettings.COUNT_MISSES).trim().toUpperCase(Locale.ROOT));
-  }
-
-  /**
-   * Whether a stage has variables to train; one without (MostPop, ItemKNN, EASE, history-mean)
-   * is complete once the session is initialised and is only evaluated.
-   */
-  private static boolean trains(TrainableModel model) {
-    return !model.trainableVariables().isEmpty();
-  }
-
-  private static void writeProfile(Path runDirectory, String stage, OpProfile profile) {
-    Path file = runDirectory.resolve("op-profile-" + stage + ".json");
-    AtomicFiles.write(file, RunDirectory.json(profile.toJson()));
-    String top = profile.byTime().stream().limit(6).map(op -> String.format(Locale.ROOT, "%s %.1f ms",
-        op.type(), op.micros() / 1e3 / Math.max(1, profile.steps())))
-        .collect(Collectors.joining(", "));
-    log.info("stage '{}': {} traced steps, {} ms wall each; kernel time per step: {} (all in {})",
-        stage, profile.steps(), String.format(Locale.ROOT, "%.1f", profile.wallMillisPerStep()), top, file);
   }
 
   static String format(EvaluationResult result) {

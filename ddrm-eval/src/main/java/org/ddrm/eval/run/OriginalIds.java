@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ddrm.api.Settings;
+import org.ddrm.core.config.FrameworkSettings;
 import org.ddrm.core.data.DataFormatException;
 import org.ddrm.core.data.PreparedDirectory;
 
@@ -42,7 +43,7 @@ public final class OriginalIds {
   }
 
   private static OriginalIds of(Settings settings, String fileName, int count) {
-    Path directory = Path.of(settings.getString("data.path"));
+    Path directory = Path.of(FrameworkSettings.DATA_PATH.read("", settings));
     Path file = directory.resolve(fileName);
     if (!Files.isDirectory(directory) || !Files.isRegularFile(file)) {
       return new OriginalIds(List.of());

@@ -21,7 +21,7 @@ import org.ddrm.core.train.EpochReport;
  * checkpoint it names (variables, Adam's slots and powers): the stages already finished, and the
  * current stage's last epoch, early-stopping state, curve and what its batch source carries
  * across epochs (DiffRec's loss history). Java-side sampling needs no other state: each epoch's
- * generator is derived from the seed, stage and epoch ({@code EpochSeeds}).
+ * generator is derived from the seed, stage and epoch ({@code SeedPolicy}).
  *
  * @param run the run's name
  * @param settings the resolved settings; a run resumes only under the same settings

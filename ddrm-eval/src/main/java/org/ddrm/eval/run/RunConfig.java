@@ -5,14 +5,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.Map;
+import java.util.Optional;
+import org.ddrm.api.DenoiserProvider;
+import org.ddrm.api.EmbeddingBackendProvider;
 import org.ddrm.api.Provider;
+import org.ddrm.api.RecommenderProvider;
 import org.ddrm.core.config.ConfigException;
 import org.ddrm.core.config.ConfigLoader;
 import org.ddrm.core.config.FrameworkSettings;
 import org.ddrm.core.config.MapSettings;
 import org.ddrm.core.config.SettingsSchema;
 import org.ddrm.core.plugin.ProviderRegistry;
-import org.ddrm.core.train.EmbeddingPipeline;
+import org.ddrm.core.train.SeedPolicy;
 
 /**
  * A run's validated settings: the framework's keys and those of the providers the run names,
@@ -68,16 +72,28 @@ public record RunConfig(String source, String name, MapSettings settings, List<P
     return dot > 0 ? fileName.substring(0, dot) : fileName;
   }
 
-  public long seed() {
-    return settings.getLong("seed");
+  /** How the run's seed drives its op seeds and Java-side sampling. */
+  public SeedPolicy seeds() {
+    return SeedPolicy.of(settings);
   }
 
-  /**
-   * The seed of a stage's Java-side sampling: the run's seed, except for the denoiser stage of a
-   * frozen-backend denoiser when {@code denoise.seed} is set.
-   */
-  public long stageSeed(int stageIndex) {
-    return stageIndex == 1 ? EmbeddingPipeline.denoiserSeed(settings).orElse(seed()) : seed();
+  /** The embedding backend, when the run trains a backend with a denoiser. */
+  public Optional<EmbeddingBackendProvider> backend() {
+    return role(EmbeddingBackendProvider.class);
+  }
+
+  /** The denoiser on the backend ({@code none} unless the config names one). */
+  public Optional<DenoiserProvider> denoiser() {
+    return role(DenoiserProvider.class);
+  }
+
+  /** The stand-alone recommender, when the run has one instead of a backend. */
+  public Optional<RecommenderProvider> recommender() {
+    return role(RecommenderProvider.class);
+  }
+
+  private <P extends Provider> Optional<P> role(Class<P> kind) {
+    return providers.stream().filter(kind::isInstance).map(kind::cast).findFirst();
   }
 
   /** The first line of {@link #toProperties()}: the run's name and its original config file. */

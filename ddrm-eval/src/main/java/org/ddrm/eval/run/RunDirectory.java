@@ -51,10 +51,6 @@ public final class RunDirectory {
     this.root = root;
   }
 
-  public Path root() {
-    return root;
-  }
-
   public Path modelDirectory() {
     return root.resolve("model");
   }
@@ -204,7 +200,7 @@ public final class RunDirectory {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("run", config.name());
     p.put("config", config.source());
-    p.put("seed", config.seed());
+    p.put("seed", config.seeds().runSeed());
     p.put("dataset", dataset.name());
     p.put("dataset_sha256", dataset.fingerprint());
     p.put("users", dataset.numUsers());
