@@ -100,7 +100,7 @@ class DecaLossTest {
       IterationCounter counter = IterationCounter.register(f.context, f.tf);
       Built built = build(f, DecaObjective.ALTERNATE, counter.iteration());
       Denoiser deca = new BackendScoredDenoiser(f.tf, f.backend,
-          BackendScoredDenoiser.withBackendTerms(f.tf, f.backend, f.batch, built.loss().loss()),
+          built.loss().loss(),
           built.models().variables());
       Op step = f.minimizer(deca, 0.01);
       Map<Operand<TInt32>, int[]> triples = f.someTriples(256);

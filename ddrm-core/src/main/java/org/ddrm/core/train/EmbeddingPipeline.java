@@ -30,11 +30,14 @@ public final class EmbeddingPipeline {
   /** The setting that gives a frozen-backend denoiser's stage a seed of its own. */
   public static final String DENOISER_SEED = "denoise.seed";
 
+  private final TripleBatch batch;
   private final EmbeddingBackend backend;
   private final Denoiser denoiser;
   private final List<TrainingStage> stages;
 
-  private EmbeddingPipeline(EmbeddingBackend backend, Denoiser denoiser, List<TrainingStage> stages) {
+  private EmbeddingPipeline(TripleBatch batch, EmbeddingBackend backend, Denoiser denoiser,
+      List<TrainingStage> stages) {
+    this.batch = batch;
     this.backend = backend;
     this.denoiser = denoiser;
     this.stages = stages;
@@ -71,26 +74,33 @@ public final class EmbeddingPipeline {
     if (denoiser.freezesBackend()) {
       Denoiser plain = bpr.build(graph, settings.scope(bpr.name()), backend, batch);
       stages.add(new TrainingStage("backend",
-          new TripleModel(graph, batch, plain, backend.variables(), settings.getInt("train.batch_size")),
+          new TripleModel("backend", graph, batch, backend, plain, backend.variables(),
+              settings.getInt("train.batch_size")),
           "train"));
       stages.add(new TrainingStage("denoiser",
-          new TripleModel(graph, batch, denoiser, denoiser.variables(),
+          new TripleModel("denoiser", graph, batch, backend, denoiser, denoiser.variables(),
               settings.getInt("denoise.batch_size")),
           "denoise"));
     } else {
       List<Variable<TFloat32>> variables = new ArrayList<>(backend.variables());
       variables.addAll(denoiser.variables());
       stages.add(new TrainingStage("backend",
-          new TripleModel(graph, batch, denoiser, variables, settings.getInt("train.batch_size")),
+          new TripleModel("backend", graph, batch, backend, denoiser, variables,
+              settings.getInt("train.batch_size")),
           "train"));
     }
-    return new EmbeddingPipeline(backend, denoiser, List.copyOf(stages));
+    return new EmbeddingPipeline(batch, backend, denoiser, List.copyOf(stages));
   }
 
   /** The frozen-backend denoiser stage's own seed: {@code denoise.seed} when set and not blank. */
   public static OptionalLong denoiserSeed(Settings settings) {
     boolean set = settings.contains(DENOISER_SEED) && !settings.getString(DENOISER_SEED).isBlank();
     return set ? OptionalLong.of(settings.getLong(DENOISER_SEED)) : OptionalLong.empty();
+  }
+
+  /** The triple placeholders every stage's loss reads. */
+  public TripleBatch batch() {
+    return batch;
   }
 
   public EmbeddingBackend backend() {
@@ -111,14 +121,24 @@ public final class EmbeddingPipeline {
     return tf.withName(name).placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
   }
 
-  /** A denoiser's loss over sampled BPR triples, training the given variables. */
+  /**
+   * A denoiser's loss over sampled BPR triples, training the given variables; its loss is the
+   * {@link StageLoss} (built on first use: a stage with nothing to train never asks).
+   */
   private static final class TripleModel implements TrainableModel {
+    private final Ops tf;
+    private final TripleBatch batch;
+    private final EmbeddingBackend backend;
     private final Denoiser denoiser;
     private final List<Variable<TFloat32>> variables;
     private final BatchSource batches;
+    private Operand<TFloat32> loss;
 
-    TripleModel(ModelGraph graph, TripleBatch batch, Denoiser denoiser,
-        List<Variable<TFloat32>> variables, int batchSize) {
+    TripleModel(String stage, ModelGraph graph, TripleBatch batch, EmbeddingBackend backend,
+        Denoiser denoiser, List<Variable<TFloat32>> variables, int batchSize) {
+      this.tf = graph.tf().withSubScope(stage + "_stage_loss");
+      this.batch = batch;
+      this.backend = backend;
       this.denoiser = denoiser;
       this.variables = List.copyOf(variables);
       this.batches = new UniformTripleSampler(graph.dataset().trainMatrix(), batch, batchSize);
@@ -126,7 +146,11 @@ public final class EmbeddingPipeline {
 
     @Override
     public Operand<TFloat32> loss() {
-      return denoiser.loss();
+      if (loss == null) {
+        loss = StageLoss.compose(tf, denoiser.loss(), backend, batch,
+            StageLoss.trainsBackend(backend, variables));
+      }
+      return loss;
     }
 
     @Override
