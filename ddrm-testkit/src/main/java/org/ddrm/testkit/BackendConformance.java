@@ -63,10 +63,6 @@ public abstract class BackendConformance {
           "baseEmbeddings().users()");
       checkShape(run, backend.baseEmbeddings().items(), KitData.ITEMS, dim,
           "baseEmbeddings().items()");
-      if (backend.variables().isEmpty()) {
-        throw new AssertionError(what() + ": variables() is empty; list the tables and weights"
-            + " the backend trains");
-      }
     }
   }
 
