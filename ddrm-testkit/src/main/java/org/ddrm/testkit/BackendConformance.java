@@ -92,7 +92,7 @@ public abstract class BackendConformance {
   }
 
   @Test
-  public void seedsEveryInitialiserFromTheRunsSeed() {
+  public void seedsTheInitialisersFromTheRunsSeed() {
     ModelChecks.seedReachesEveryInitialiser(builder(), what(),
         run -> run.pipeline().orElseThrow().backend().variables());
   }

@@ -59,7 +59,7 @@ public abstract class DenoiserConformance {
   }
 
   @Test
-  public void seedsEveryInitialiserFromTheRunsSeed() {
+  public void seedsTheInitialisersFromTheRunsSeed() {
     ModelChecks.seedReachesEveryInitialiser(builder(), what(),
         run -> run.pipeline().orElseThrow().denoiser().variables());
   }

@@ -58,7 +58,7 @@ public abstract class RecommenderConformance {
   }
 
   @Test
-  public void seedsEveryInitialiserFromTheRunsSeed() {
+  public void seedsTheInitialisersFromTheRunsSeed() {
     ModelChecks.seedReachesEveryInitialiser(builder(), what(),
         run -> run.finalModel().trainableVariables());
   }

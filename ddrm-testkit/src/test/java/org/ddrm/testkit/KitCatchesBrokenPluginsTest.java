@@ -68,7 +68,8 @@ class KitCatchesBrokenPluginsTest {
         seed -> KitRun.embedding(fixed, none, Map.of(), seed), "backend 'kit-fixed-seed'",
         run -> run.pipeline().orElseThrow().backend().variables()))
         .isInstanceOf(AssertionError.class)
-        .hasMessageContaining("starts from the same values under seeds 1 and 2")
+        .hasMessageContaining("from the same values under seeds 1 and 2")
+        .hasMessageContaining("kit_fixed_seed/users")
         .hasMessageContaining("graph.nextSeed()");
   }
 
