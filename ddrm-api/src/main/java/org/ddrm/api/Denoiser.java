@@ -12,9 +12,22 @@ import org.tensorflow.types.TInt32;
 /**
  * The graph part of a denoiser on top of an embedding backend: the training loss of a triple
  * batch and the scores of users over all items. The {@code none} denoiser is plain BPR.
+ *
+ * <p><b>What a denoiser gets</b>: the backend's final and base tables and the run's triple
+ * placeholders ({@link DenoiserProvider#build}). <b>What it owns</b>: its own loss over the
+ * batch, its own variables, whether the backend is frozen, and its scoring rule. <b>What it does
+ * not add</b>: the backend's {@link EmbeddingBackend#regularization regularisation} and
+ * {@link EmbeddingBackend#auxiliaryLoss auxiliary loss} (SGL's InfoNCE). The pipeline adds both,
+ * once, to every stage that trains any of the backend's variables (one-stage denoisers, the
+ * backend stage of a frozen-backend denoiser, and a denoiser stage whose {@link #variables()}
+ * include the backend's); a frozen backend's stage gets neither. A denoiser that adds them
+ * itself counts them twice; {@code ddrm-testkit}'s denoiser suite checks both ways.
  */
 public interface Denoiser {
-  /** Scalar training loss of the batch the denoiser was built with. */
+  /**
+   * Scalar training loss of the batch the denoiser was built with: the denoiser's own terms
+   * only, without the backend's regularisation and auxiliary loss (see the type's Javadoc).
+   */
   Operand<TFloat32> loss();
 
   /** The denoiser's own trainable variables (empty for loss-only denoisers). */

@@ -30,10 +30,17 @@ public interface EmbeddingBackend {
 
   int dimension();
 
-  /** The backend's weight-decay term for a batch (a scalar), already multiplied by its weight. */
+  /**
+   * The backend's weight-decay term for a batch (a scalar), already multiplied by its weight. The
+   * pipeline adds it to every stage that trains the backend (never the denoiser).
+   */
   Operand<TFloat32> regularization(TripleBatch batch);
 
-  /** An extra loss the backend trains with besides BPR, such as SGL's contrastive loss. */
+  /**
+   * An extra loss the backend trains with besides BPR, such as SGL's contrastive loss; added by
+   * the pipeline like {@link #regularization}. Build it from the batch and the graph only (no new
+   * variables, no seeds drawn): it may be asked for after the denoiser is built.
+   */
   default Optional<Operand<TFloat32>> auxiliaryLoss(TripleBatch batch) {
     return Optional.empty();
   }

@@ -5,7 +5,6 @@ import java.util.Optional;
 import org.ddrm.api.Denoiser;
 import org.ddrm.api.EmbeddingBackend;
 import org.ddrm.api.RankingOps;
-import org.ddrm.api.TripleBatch;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
@@ -18,7 +17,8 @@ import org.tensorflow.types.TInt32;
  * scored by the backend's inner products. Its trust in an interaction
  * is the backend's {@code sigmoid(<u, i>)}.
  *
- * @param loss the denoising loss plus the backend's regularisation and auxiliary loss
+ * @param loss the denoising loss (the pipeline adds the backend's regularisation and auxiliary
+ *     loss)
  * @param variables the denoiser's own variables (DeCA's auxiliary models; none for T-CE, R-CE),
  *     and the backend's when it is pretrained
  * @param pretrainsBackend whether the backend first trains with plain BPR in a stage of its own
@@ -35,14 +35,6 @@ record BackendScoredDenoiser(Ops tf, EmbeddingBackend backend, Operand<TFloat32>
   BackendScoredDenoiser(Ops tf, EmbeddingBackend backend, Operand<TFloat32> loss,
       List<Variable<TFloat32>> variables) {
     this(tf, backend, loss, variables, false);
-  }
-
-  /** Adds the backend's regularisation of the batch and its auxiliary loss to {@code loss}. */
-  static Operand<TFloat32> withBackendTerms(Ops tf, EmbeddingBackend backend, TripleBatch batch,
-      Operand<TFloat32> loss) {
-    Operand<TFloat32> total = tf.math.add(loss, backend.regularization(batch));
-    Optional<Operand<TFloat32>> auxiliary = backend.auxiliaryLoss(batch);
-    return auxiliary.isPresent() ? tf.math.add(total, auxiliary.get()) : total;
   }
 
   @Override

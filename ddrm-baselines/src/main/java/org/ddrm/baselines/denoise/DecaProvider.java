@@ -95,7 +95,7 @@ public final class DecaProvider implements DenoiserProvider {
       variables.addAll(backend.variables());
     }
     return new BackendScoredDenoiser(graph.tf(), backend,
-        BackendScoredDenoiser.withBackendTerms(tf, backend, batch, deca.loss()), variables,
+        deca.loss(), variables,
         pretrained);
   }
 }

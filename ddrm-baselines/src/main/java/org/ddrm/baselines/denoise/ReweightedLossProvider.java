@@ -49,6 +49,6 @@ public final class ReweightedLossProvider implements DenoiserProvider {
     ReweightedLoss reweighted =
         new ReweightedLoss(tf, TripleScores.of(tf, backend, batch), form, beta);
     return new BackendScoredDenoiser(graph.tf(), backend,
-        BackendScoredDenoiser.withBackendTerms(tf, backend, batch, reweighted.loss()), List.of());
+        reweighted.loss(), List.of());
   }
 }

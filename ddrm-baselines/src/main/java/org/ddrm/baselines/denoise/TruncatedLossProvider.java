@@ -56,6 +56,6 @@ public final class TruncatedLossProvider implements DenoiserProvider {
     TruncatedLoss truncated = new TruncatedLoss(tf, TripleScores.of(tf, backend, batch), form,
         counter.iteration(), dropRate, ramp);
     return new BackendScoredDenoiser(graph.tf(), backend,
-        BackendScoredDenoiser.withBackendTerms(tf, backend, batch, truncated.loss()), List.of());
+        truncated.loss(), List.of());
   }
 }

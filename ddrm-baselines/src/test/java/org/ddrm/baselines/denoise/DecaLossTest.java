@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.Map;
 import org.ddrm.api.Denoiser;
+import org.ddrm.testkit.KitGraph;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
@@ -20,32 +21,32 @@ class DecaLossTest {
   /** DeCA's loss and its models built on the fixture's backend. */
   private record Built(DecaModels models, DecaLoss loss) {}
 
-  private static Built build(DenoiserFixture f, DecaObjective objective, Operand<TInt32> iteration) {
-    DecaModels models = DecaModels.build(f.context, f.tf, objective, 8, 8, 0.3f);
-    DecaLoss loss = new DecaLoss(f.tf, f.batch, TripleScores.of(f.tf, f.backend, f.batch),
+  private static Built build(KitGraph f, DecaObjective objective, Operand<TInt32> iteration) {
+    DecaModels models = DecaModels.build(f.context(), f.tf(), objective, 8, 8, 0.3f);
+    DecaLoss loss = new DecaLoss(f.tf(), f.tripleBatch(), TripleScores.of(f.tf(), f.tableBackend(), f.tripleBatch()),
         iteration, objective, models, ALPHA, C1, C2);
     return new Built(models, loss);
   }
 
   @Test
   void dpAndDnMatchTheirClosedForms() {
-    try (DenoiserFixture f = new DenoiserFixture(4)) {
-      Built built = build(f, DecaObjective.ALTERNATE, f.tf.constant(0));
+    try (KitGraph f = KitGraph.onSynthetic(300, 200, 4)) {
+      Built built = build(f, DecaObjective.ALTERNATE, f.tf().constant(0));
       Map<Operand<TInt32>, int[]> triples = f.someTriples(64);
-      float[] fPos = f.fetch(f.tf.math.sigmoid(TripleScores.of(f.tf, f.backend, f.batch).positive()),
+      float[] fPos = f.fetch(f.tf().math.sigmoid(TripleScores.of(f.tf(), f.tableBackend(), f.tripleBatch()).positive()),
           triples);
-      float[] fNeg = f.fetch(f.tf.math.sigmoid(TripleScores.of(f.tf, f.backend, f.batch).negative()),
+      float[] fNeg = f.fetch(f.tf().math.sigmoid(TripleScores.of(f.tf(), f.tableBackend(), f.tripleBatch()).negative()),
           triples);
-      float[] gPos = f.fetch(built.models().prior().probability(f.batch.users(), f.batch.positives()),
+      float[] gPos = f.fetch(built.models().prior().probability(f.tripleBatch().users(), f.tripleBatch().positives()),
           triples);
-      float[] gNeg = f.fetch(built.models().prior().probability(f.batch.users(), f.batch.negatives()),
+      float[] gNeg = f.fetch(built.models().prior().probability(f.tripleBatch().users(), f.tripleBatch().negatives()),
           triples);
       BernoulliMf h1 = built.models().falsePositive().orElseThrow();
       BernoulliMf h2 = built.models().truePositive().orElseThrow();
-      float[] h1Pos = f.fetch(h1.probability(f.batch.users(), f.batch.positives()), triples);
-      float[] h1Neg = f.fetch(h1.probability(f.batch.users(), f.batch.negatives()), triples);
-      float[] h2Pos = f.fetch(h2.probability(f.batch.users(), f.batch.positives()), triples);
-      float[] h2Neg = f.fetch(h2.probability(f.batch.users(), f.batch.negatives()), triples);
+      float[] h1Pos = f.fetch(h1.probability(f.tripleBatch().users(), f.tripleBatch().positives()), triples);
+      float[] h1Neg = f.fetch(h1.probability(f.tripleBatch().users(), f.tripleBatch().negatives()), triples);
+      float[] h2Pos = f.fetch(h2.probability(f.tripleBatch().users(), f.tripleBatch().positives()), triples);
+      float[] h2Neg = f.fetch(h2.probability(f.tripleBatch().users(), f.tripleBatch().negatives()), triples);
       int n = fPos.length;
       double dp = 0;
       double dn = 0;
@@ -68,15 +69,15 @@ class DecaLossTest {
 
   @Test
   void alternatingPicksDpAtEvenAndDnAtOddIterations() {
-    try (DenoiserFixture f = new DenoiserFixture(5)) {
-      IterationCounter counter = IterationCounter.register(f.context, f.tf);
+    try (KitGraph f = KitGraph.onSynthetic(300, 200, 5)) {
+      IterationCounter counter = IterationCounter.register(f.context(), f.tf());
       Built built = build(f, DecaObjective.ALTERNATE, counter.iteration());
       Map<Operand<TInt32>, int[]> triples = f.someTriples(32);
       float dp = f.fetch(built.loss().dpLoss().orElseThrow(), triples)[0];
       float dn = f.fetch(built.loss().dnLoss().orElseThrow(), triples)[0];
       assertThat(dp).isNotEqualTo(dn);
       for (int step = 0; step < 4; step++) {
-        float loss = f.fetch(built.loss().loss(), triples, f.context.hooks())[0];
+        float loss = f.fetch(built.loss().loss(), triples, f.context().hooks())[0];
         assertThat(loss).isEqualTo(step % 2 == 0 ? dp : dn);
       }
     }
@@ -84,9 +85,9 @@ class DecaLossTest {
 
   @Test
   void aSingleObjectiveBuildsOnlyItsNoiseModel() {
-    try (DenoiserFixture f = new DenoiserFixture(6)) {
-      DecaModels dp = DecaModels.build(f.context, f.tf.withSubScope("a"), DecaObjective.DP, 4, 4, 0.1f);
-      DecaModels dn = DecaModels.build(f.context, f.tf.withSubScope("b"), DecaObjective.DN, 4, 4, 0.1f);
+    try (KitGraph f = KitGraph.onSynthetic(300, 200, 6)) {
+      DecaModels dp = DecaModels.build(f.context(), f.tf().withSubScope("a"), DecaObjective.DP, 4, 4, 0.1f);
+      DecaModels dn = DecaModels.build(f.context(), f.tf().withSubScope("b"), DecaObjective.DN, 4, 4, 0.1f);
       assertThat(dp.truePositive()).isEmpty();
       assertThat(dp.variables()).hasSize(4);
       assertThat(dn.falsePositive()).isEmpty();
@@ -96,11 +97,11 @@ class DecaLossTest {
 
   @Test
   void lossesAreFiniteAndFallOnTheEmbeddedData() {
-    try (DenoiserFixture f = new DenoiserFixture(7)) {
-      IterationCounter counter = IterationCounter.register(f.context, f.tf);
+    try (KitGraph f = KitGraph.onSynthetic(300, 200, 7)) {
+      IterationCounter counter = IterationCounter.register(f.context(), f.tf());
       Built built = build(f, DecaObjective.ALTERNATE, counter.iteration());
-      Denoiser deca = new BackendScoredDenoiser(f.tf, f.backend,
-          BackendScoredDenoiser.withBackendTerms(f.tf, f.backend, f.batch, built.loss().loss()),
+      Denoiser deca = new BackendScoredDenoiser(f.tf(), f.tableBackend(),
+          built.loss().loss(),
           built.models().variables());
       Op step = f.minimizer(deca, 0.01);
       Map<Operand<TInt32>, int[]> triples = f.someTriples(256);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.ddrm.api.Denoiser;
 import org.ddrm.api.TrainingHook;
+import org.ddrm.testkit.KitGraph;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
@@ -17,17 +18,17 @@ import org.tensorflow.types.TInt32;
 class PretrainedPriorTest {
   @Test
   void theBackendTrainsInASecondStageAgainstItsOwnFrozenCopy() {
-    try (DenoiserFixture f = new DenoiserFixture(6)) {
-      Denoiser deca = f.build(new DecaProvider(), Map.of("prior", "pretrained"));
+    try (KitGraph f = KitGraph.onSynthetic(300, 200, 6)) {
+      Denoiser deca = f.denoiser(new DecaProvider(), Map.of("prior", "pretrained"));
       Op step = f.minimizer(deca, 0.05);
       assertThat(deca.freezesBackend()).isTrue();
-      assertThat(deca.variables()).containsAll(f.backend.variables());
-      PretrainedPrior prior = (PretrainedPrior) f.context.hooks().stream()
+      assertThat(deca.variables()).containsAll(f.tableBackend().variables());
+      PretrainedPrior prior = (PretrainedPrior) f.context().hooks().stream()
           .filter(h -> h instanceof PretrainedPrior).findFirst().orElseThrow();
       Map<Operand<TInt32>, int[]> triples = f.someTriples(32);
-      Operand<TFloat32> target = f.tf.math.sigmoid(
-          TripleScores.of(f.tf, f.backend, f.batch).positive());
-      Operand<TFloat32> copied = prior.probability(f.batch.users(), f.batch.positives());
+      Operand<TFloat32> target = f.tf().math.sigmoid(
+          TripleScores.of(f.tf(), f.tableBackend(), f.tripleBatch()).positive());
+      Operand<TFloat32> copied = prior.probability(f.tripleBatch().users(), f.tripleBatch().positives());
       assertThat(f.fetch(copied, triples)).containsOnly(0.5f);
 
       ((TrainingHook) prior).beforeEpoch(1, f.session(), new SplittableRandom(1));

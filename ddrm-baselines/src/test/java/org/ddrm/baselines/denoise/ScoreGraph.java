@@ -2,6 +2,7 @@ package org.ddrm.baselines.denoise;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.ddrm.testkit.KitGraph;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
@@ -34,7 +35,7 @@ final class ScoreGraph implements AutoCloseable {
     try (Result result = runner.run()) {
       List<float[]> values = new ArrayList<>();
       for (int k = 0; k < outputs.length; k++) {
-        values.add(DenoiserFixture.flat((TFloat32) result.get(k)));
+        values.add(KitGraph.flat((TFloat32) result.get(k)));
       }
       return values;
     }

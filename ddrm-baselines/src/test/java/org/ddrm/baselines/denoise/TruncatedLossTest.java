@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.ddrm.api.TrainingHook;
+import org.ddrm.testkit.KitGraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -21,10 +22,10 @@ class TruncatedLossTest {
 
   @Test
   void theDropShareRisesLinearlyFromTheCounterThenStaysAtTheRate() {
-    try (DenoiserFixture f = new DenoiserFixture(1)) {
-      IterationCounter counter = IterationCounter.register(f.context, f.tf);
-      Operand<TFloat32> share = TruncatedLoss.dropShare(f.tf, counter.iteration(), 0.2, 4);
-      List<TrainingHook> hooks = f.context.hooks();
+    try (KitGraph f = KitGraph.onSynthetic(300, 200, 1)) {
+      IterationCounter counter = IterationCounter.register(f.context(), f.tf());
+      Operand<TFloat32> share = TruncatedLoss.dropShare(f.tf(), counter.iteration(), 0.2, 4);
+      List<TrainingHook> hooks = f.context().hooks();
       assertThat(hooks).containsExactly(counter);
       // Unfed (outside training), the iteration is 0.
       assertThat(f.fetch(share, Map.of())[0]).isZero();

@@ -8,7 +8,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.ddrm.api.Dataset;
 import org.ddrm.api.graph.BipartiteGraph;
+import org.ddrm.core.data.SyntheticDataGenerator;
+import org.ddrm.core.data.SyntheticDataSpec;
+import org.ddrm.testkit.KitGraph;
+import org.ddrm.testkit.KitRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -16,20 +21,23 @@ import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 
 class AdaGclTest {
-  private static final Map<String, String> SMALL = Map.of("dim", "8", "init_std", "0.1");
+  private static final Dataset DATA = new SyntheticDataGenerator(
+      SyntheticDataSpec.defaults().withSize(200, 120)).generate();
   private static final int BATCH = 512;
 
-  private static RecommenderFixture fixture(boolean deterministic) {
-    return new RecommenderFixture(new AdaGclProvider(), SMALL, BATCH, 0.01, deterministic);
+  private static KitRun adaGcl() {
+    return KitRun.recommender(new AdaGclProvider(), Map.of("adagcl.dim", "8",
+        "adagcl.init_std", "0.1", "train.batch_size", String.valueOf(BATCH), "train.lr", "0.01"),
+        DATA, 7);
   }
 
   @Test
   void lossAndItsBprAndGeneratorPartsFallOverAFewEpochsOnTheSyntheticData() {
-    try (RecommenderFixture fixture = fixture(false)) {
-      AdaGclModel model = (AdaGclModel) fixture.model;
-      List<Double> losses = new ArrayList<>(fixture.train(1));
+    try (KitRun fixture = adaGcl()) {
+      AdaGclModel model = (AdaGclModel) fixture.finalModel();
+      List<Double> losses = new ArrayList<>(fixture.train(0, 1));
       double[] first = model.lastEpochMeans();
-      losses.addAll(fixture.train(7));
+      losses.addAll(fixture.train(0, 7));
       double[] last = model.lastEpochMeans();
       assertThat(losses).hasSize(8).allMatch(Double::isFinite);
       assertThat((losses.get(6) + losses.get(7)) / 2).as("losses " + losses)
@@ -46,10 +54,10 @@ class AdaGclTest {
 
   @Test
   void edgeGatesLieInTheUnitIntervalAndCoverBothDirectionsOfEveryEdge() {
-    try (RecommenderFixture fixture = fixture(false)) {
-      fixture.train(1);
-      AdaGclModel model = (AdaGclModel) fixture.model;
-      int edges = RecommenderFixture.DATA.trainMatrix().nnz();
+    try (KitRun fixture = adaGcl()) {
+      fixture.train(0, 1);
+      AdaGclModel model = (AdaGclModel) fixture.finalModel();
+      int edges = DATA.trainMatrix().nnz();
       for (List<Operand<TFloat32>> gates : List.of(model.denoisedGates(), model.trainingGates())) {
         assertThat(gates).hasSize(2);
         for (Operand<TFloat32> layer : gates) {
@@ -65,10 +73,10 @@ class AdaGclTest {
 
   @Test
   void theGeneratedViewKeepsTrainEdgesWithTheirWeightsScaledByEdgesOverKept() {
-    try (RecommenderFixture fixture = fixture(false)) {
-      fixture.train(1);
-      float[] weights = fixture.fetch(((AdaGclModel) fixture.model).generatedWeights());
-      float[] train = BipartiteGraph.of(RecommenderFixture.DATA.trainMatrix())
+    try (KitRun fixture = adaGcl()) {
+      fixture.train(0, 1);
+      float[] weights = fixture.fetch(((AdaGclModel) fixture.finalModel()).generatedWeights());
+      float[] train = BipartiteGraph.of(DATA.trainMatrix())
           .normalizedWeights(null);
       assertThat(weights).hasSize(train.length);
       int kept = 0;
@@ -90,9 +98,9 @@ class AdaGclTest {
     List<List<Double>> losses = new ArrayList<>();
     List<List<float[]>> values = new ArrayList<>();
     for (int run = 0; run < 2; run++) {
-      try (RecommenderFixture fixture = fixture(true)) {
-        AdaGclModel model = (AdaGclModel) fixture.model;
-        losses.add(fixture.train(2));
+      try (KitRun fixture = adaGcl()) {
+        AdaGclModel model = (AdaGclModel) fixture.finalModel();
+        losses.add(fixture.train(0, 2));
         values.add(List.of(fixture.scores(0, 5, 9), fixture.fetch(model.generatedWeights()),
             fixture.fetch(model.denoisedGates().get(1))));
       }
@@ -112,8 +120,11 @@ class AdaGclTest {
       "concrete_decay|1.5|adagcl.concrete_decay: expected a value in [0, 1], got 1.5",
       "layers|0|adagcl.layers: expected a positive integer, got 0"})
   void badSettingsNameTheirKey(String key, String value, String message) {
-    assertThatThrownBy(() -> new RecommenderFixture(new AdaGclProvider(), Map.of(key, value), BATCH,
-        0.01)).isInstanceOf(IllegalArgumentException.class).hasMessage(message);
+    try (KitGraph graph = KitGraph.on(DATA, 7)) {
+      assertThatThrownBy(() -> new AdaGclProvider().build(graph.context(),
+          KitGraph.settings(new AdaGclProvider(), Map.of(key, value)), BATCH))
+          .isInstanceOf(IllegalArgumentException.class).hasMessage(message);
+    }
   }
 
   @Test

@@ -9,6 +9,7 @@ import org.ddrm.api.Dataset;
 import org.ddrm.api.Interactions;
 import org.ddrm.api.TrainableModel;
 import org.ddrm.core.train.TfGraphContext;
+import org.ddrm.testkit.KitGraph;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -80,7 +81,7 @@ class OnePassRecommendersTest {
     try (Graph graph = new Graph()) {
       TfGraphContext context = new TfGraphContext(graph, TINY, 1);
       TrainableModel model = new EaseProvider().build(context,
-          RecommenderFixture.settings(new EaseProvider(), Map.of("lambda", "0.5")), 8);
+          KitGraph.settings(new EaseProvider(), Map.of("lambda", "0.5")), 8);
       assertThat(model.trainableVariables()).isEmpty();
       float[][] scores = scores(graph, context, model, new int[] {3});
       float[][] b = weights((g, tf) -> Ease.weights(tf, TINY.trainMatrix(), 0.5));
@@ -93,7 +94,7 @@ class OnePassRecommendersTest {
     try (Graph graph = new Graph()) {
       TfGraphContext context = new TfGraphContext(graph, TINY, 1);
       TrainableModel model = new MostPopProvider().build(context,
-          RecommenderFixture.settings(new MostPopProvider(), Map.of()), 8);
+          KitGraph.settings(new MostPopProvider(), Map.of()), 8);
       float[][] scores = scores(graph, context, model, new int[] {0, 2, 3});
       for (float[] row : scores) {
         assertThat(row).containsExactly(3f, 2f, 2f, 1f);
@@ -106,7 +107,7 @@ class OnePassRecommendersTest {
     try (Graph graph = new Graph()) {
       TfGraphContext context = new TfGraphContext(graph, TINY, 1);
       assertThatThrownBy(() -> new EaseProvider().build(context,
-          RecommenderFixture.settings(new EaseProvider(), Map.of("max_items", "3")), 8))
+          KitGraph.settings(new EaseProvider(), Map.of("max_items", "3")), 8))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageStartingWith("ease: the train data has 4 items, above ease.max_items = 3;");
     }
@@ -117,7 +118,7 @@ class OnePassRecommendersTest {
     try (Graph graph = new Graph()) {
       TfGraphContext context = new TfGraphContext(graph, TINY, 1);
       TrainableModel model = new ItemKnnProvider().build(context,
-          RecommenderFixture.settings(new ItemKnnProvider(), Map.of()), 8);
+          KitGraph.settings(new ItemKnnProvider(), Map.of()), 8);
       assertThat(model.trainableVariables()).isEmpty();
       assertThatThrownBy(model::loss).isInstanceOf(UnsupportedOperationException.class)
           .hasMessageContaining("itemknn is computed in one pass");

@@ -44,10 +44,7 @@ public final class NoneDenoiserProvider implements DenoiserProvider {
         RankingOps.bprPerExample(tf, RankingOps.dot(tf, users, positives),
             RankingOps.dot(tf, users, negatives)),
         tf.constant(0));
-    Operand<TFloat32> loss = tf.math.add(bpr, backend.regularization(batch));
-    Operand<TFloat32> total =
-        backend.auxiliaryLoss(batch).<Operand<TFloat32>>map(aux -> tf.math.add(loss, aux)).orElse(loss);
-    return new BprDenoiser(graph.tf(), backend, total);
+    return new BprDenoiser(graph.tf(), backend, bpr);
   }
 
   private record BprDenoiser(Ops tf, EmbeddingBackend backend, Operand<TFloat32> loss)

@@ -43,7 +43,7 @@ import org.tensorflow.types.TInt32;
  * the ideal item, which scores every item by inner product with the original item table.
  *
  * <p><b>Backend training</b> (our extension): {@code joint} trains the backend with the DDRM
- * loss (plus the backend's regularisation and auxiliary loss) from the start, in one stage;
+ * loss (the pipeline adds the backend's regularisation and auxiliary loss) from the start, in one stage;
  * {@code finetune_backend} keeps the plain-BPR stage and then trains the backend's variables
  * together with the denoisers in the second stage (they are then part of {@link #variables()}).
  *
@@ -135,15 +135,7 @@ final class DdrmDenoiser implements Denoiser {
     } else {
       perSample = t.math.add(t.math.mul(weights, ranking), anchor);
     }
-    Operand<TFloat32> total = t.math.mean(perSample, t.constant(0));
-    if (settings.trainsBackend()) {
-      total = t.math.add(total, backend.regularization(batch));
-      Optional<Operand<TFloat32>> auxiliary = backend.auxiliaryLoss(batch);
-      if (auxiliary.isPresent()) {
-        total = t.math.add(total, auxiliary.get());
-      }
-    }
-    return new TrainingLoss(weights, total);
+    return new TrainingLoss(weights, t.math.mean(perSample, t.constant(0)));
   }
 
   /** The shape [B, dim] for a batch whose size is that of {@code rows} ([B]). */

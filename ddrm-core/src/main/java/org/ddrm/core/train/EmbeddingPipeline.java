@@ -28,11 +28,14 @@ import org.tensorflow.types.TInt32;
  * denoiser's variables. Any other denoiser trains together with the backend in one stage.
  */
 public final class EmbeddingPipeline {
+  private final TripleBatch batch;
   private final EmbeddingBackend backend;
   private final Denoiser denoiser;
   private final List<TrainingStage> stages;
 
-  private EmbeddingPipeline(EmbeddingBackend backend, Denoiser denoiser, List<TrainingStage> stages) {
+  private EmbeddingPipeline(TripleBatch batch, EmbeddingBackend backend, Denoiser denoiser,
+      List<TrainingStage> stages) {
+    this.batch = batch;
     this.backend = backend;
     this.denoiser = denoiser;
     this.stages = stages;
@@ -67,24 +70,31 @@ public final class EmbeddingPipeline {
     if (denoiser.freezesBackend()) {
       Denoiser plain = bpr.build(graph, settings.scope(bpr.name()), backend, batch);
       stages.add(new TrainingStage("backend",
-          new TripleModel(graph, batch, plain, backend.variables(), batchSize(settings, "train")),
+          new TripleModel("backend", graph, batch, backend, plain, backend.variables(),
+              batchSize(settings, "train")),
           "train"));
       stages.add(new TrainingStage("denoiser",
-          new TripleModel(graph, batch, denoiser, denoiser.variables(),
+          new TripleModel("denoiser", graph, batch, backend, denoiser, denoiser.variables(),
               batchSize(settings, "denoise")),
           "denoise"));
     } else {
       List<Variable<TFloat32>> variables = new ArrayList<>(backend.variables());
       variables.addAll(denoiser.variables());
       stages.add(new TrainingStage("backend",
-          new TripleModel(graph, batch, denoiser, variables, batchSize(settings, "train")),
+          new TripleModel("backend", graph, batch, backend, denoiser, variables,
+              batchSize(settings, "train")),
           "train"));
     }
-    return new EmbeddingPipeline(backend, denoiser, List.copyOf(stages));
+    return new EmbeddingPipeline(batch, backend, denoiser, List.copyOf(stages));
   }
 
   private static int batchSize(Settings settings, String stagePrefix) {
     return FrameworkSettings.BATCH_SIZE.read(stagePrefix, settings.scope(stagePrefix));
+  }
+
+  /** The triple placeholders every stage's loss reads. */
+  public TripleBatch batch() {
+    return batch;
   }
 
   public EmbeddingBackend backend() {
@@ -105,14 +115,24 @@ public final class EmbeddingPipeline {
     return tf.withName(name).placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
   }
 
-  /** A denoiser's loss over sampled BPR triples, training the given variables. */
+  /**
+   * A denoiser's loss over sampled BPR triples, training the given variables; its loss is the
+   * {@link StageLoss} (built on first use: a stage with nothing to train never asks).
+   */
   private static final class TripleModel implements TrainableModel {
+    private final Ops tf;
+    private final TripleBatch batch;
+    private final EmbeddingBackend backend;
     private final Denoiser denoiser;
     private final List<Variable<TFloat32>> variables;
     private final BatchSource batches;
+    private Operand<TFloat32> loss;
 
-    TripleModel(ModelGraph graph, TripleBatch batch, Denoiser denoiser,
-        List<Variable<TFloat32>> variables, int batchSize) {
+    TripleModel(String stage, ModelGraph graph, TripleBatch batch, EmbeddingBackend backend,
+        Denoiser denoiser, List<Variable<TFloat32>> variables, int batchSize) {
+      this.tf = graph.tf().withSubScope(stage + "_stage_loss");
+      this.batch = batch;
+      this.backend = backend;
       this.denoiser = denoiser;
       this.variables = List.copyOf(variables);
       this.batches = new UniformTripleSampler(graph.dataset().trainMatrix(), batch, batchSize);
@@ -120,7 +140,11 @@ public final class EmbeddingPipeline {
 
     @Override
     public Operand<TFloat32> loss() {
-      return denoiser.loss();
+      if (loss == null) {
+        loss = StageLoss.compose(tf, denoiser.loss(), backend, batch,
+            StageLoss.trainsBackend(backend, variables));
+      }
+      return loss;
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.ddrm.core.plugin.ProviderRegistry;
+import org.ddrm.core.testing.EventFiles;
 import org.ddrm.core.train.EpochReport;
 import org.ddrm.core.train.TrainingListener;
 import org.ddrm.eval.suite.SuiteCell;
@@ -22,8 +23,8 @@ import org.ddrm.eval.suite.SuiteFile;
 import org.ddrm.eval.suite.SuiteGrid;
 import org.ddrm.eval.suite.SuiteRunner;
 import org.junit.jupiter.api.Test;
-import org.tensorflow.proto.Event;
 import org.junit.jupiter.api.io.TempDir;
+import org.tensorflow.proto.Event;
 
 /** A run interrupted mid-training and resumed from its checkpoint ends as the uninterrupted one. */
 class ResumeTest {

@@ -1,4 +1,4 @@
-package org.ddrm.eval.run;
+package org.ddrm.core.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,12 +20,15 @@ import org.tensorflow.proto.Event;
 import org.tensorflow.types.TString;
 import org.tensorflow.types.family.TType;
 
-/** Reads a run's TensorBoard event files with TensorFlow's own TFRecordDataset. */
-final class EventFiles {
+/**
+ * Reads TensorBoard event files back with TensorFlow's own TFRecordDataset (which checks the
+ * CRCs). Shared with ddrm-eval's tests through ddrm-core's test jar.
+ */
+public final class EventFiles {
   private EventFiles() {}
 
   /** The run directory's event files, oldest name first. */
-  static List<Path> in(Path runDirectory) {
+  public static List<Path> in(Path runDirectory) {
     try (Stream<Path> files = Files.list(runDirectory)) {
       return files.filter(f -> f.getFileName().toString().startsWith("events.out.tfevents."))
           .sorted().toList();
@@ -35,7 +38,7 @@ final class EventFiles {
   }
 
   /** Every event of one file. */
-  static List<Event> read(Path file) throws Exception {
+  public static List<Event> read(Path file) throws Exception {
     List<Event> events = new ArrayList<>();
     try (Graph graph = new Graph(); Session session = new Session(graph)) {
       Ops tf = Ops.create(graph);

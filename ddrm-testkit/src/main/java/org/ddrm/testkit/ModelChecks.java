@@ -1,0 +1,259 @@
+package org.ddrm.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.ddrm.core.config.ConfigException;
+import org.junit.jupiter.api.Assumptions;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Checks of a model built into a graph ({@link KitRun}): scores, determinism, seeds, training,
+ * resume. Each takes a {@link Builder} (a fresh run per seed) and a name for messages, and throws
+ * an {@link AssertionError} that says what to fix.
+ */
+public final class ModelChecks {
+  /** Epochs each earlier stage trains before the stage a check looks at. */
+  static final int EARLIER_EPOCHS = 2;
+
+  /** The relative difference two runs of one model may show: float rounding. */
+  static final double ROUNDING = 1e-6;
+
+  /** Builds the model under test, afresh, with the given seed. */
+  @FunctionalInterface
+  public interface Builder {
+    KitRun build(long seed);
+  }
+
+  private ModelChecks() {}
+
+  /**
+   * Builds the run; a setting the provider reads without declaring it becomes a message saying
+   * so.
+   */
+  public static KitRun open(Builder builder, String what, long seed) {
+    try {
+      return builder.build(seed);
+    } catch (ConfigException e) {
+      if (e.getMessage().startsWith("missing setting")) {
+        throw new AssertionError(what + " reads a setting it does not declare (" + e.getMessage()
+            + "): add it to settings() with its default", e);
+      }
+      throw new AssertionError(what + " refused the kit's settings: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The final model scores every item for each user: shape [users, numItems], every value
+   * finite, so that the shared evaluator's -inf mask over seen items is what removes them.
+   */
+  public static void scoresHaveOneFiniteRowPerUser(Builder builder, String what) {
+    try (KitRun run = open(builder, what, 1)) {
+      int[] users = {0, 1, KitData.USERS - 1};
+      long[] shape = run.scoreShape(users);
+      if (shape.length != 2 || shape[0] != users.length || shape[1] != KitData.ITEMS) {
+        throw new AssertionError(what + ": scores(users) of " + users.length + " users has shape "
+            + java.util.Arrays.toString(shape) + "; expected [" + users.length + ", "
+            + KitData.ITEMS + "] (one row per user, one column per item of the data set)");
+      }
+      float[] scores = run.scores(users);
+      for (int k = 0; k < scores.length; k++) {
+        if (!Float.isFinite(scores[k])) {
+          throw new AssertionError(what + ": score of user " + users[k / KitData.ITEMS]
+              + " for item " + k % KitData.ITEMS + " is " + scores[k] + "; scores must be finite:"
+              + " the evaluator masks seen items itself (with -inf), a model must not");
+        }
+      }
+    }
+  }
+
+  /** A user's scores are the same whichever users share its evaluation batch. */
+  public static void scoresOfAUserDoNotDependOnTheBatch(Builder builder, String what) {
+    try (KitRun run = open(builder, what, 1)) {
+      int user = 5;
+      float[] alone = run.scores(user);
+      float[] inBatch = run.scores(0, 1, 2, 3, 4, user, 6, 7);
+      for (int i = 0; i < KitData.ITEMS; i++) {
+        float other = inBatch[5 * KitData.ITEMS + i];
+        if (Math.abs(alone[i] - other) > 1e-5 * Math.max(1, Math.abs(alone[i]))) {
+          throw new AssertionError(what + ": user " + user + "'s score for item " + i + " is "
+              + alone[i] + " scored alone and " + other + " in a batch of 8; a score must depend"
+              + " only on its user and item (the evaluator's batch size is a setting), so draw"
+              + " any inference noise per user, not per batch row");
+        }
+      }
+    }
+  }
+
+  /**
+   * Two runs with one seed give the same scores after training every stage, to float rounding
+   * ({@value #ROUNDING} relative: LightGCN's sparse propagation was seen to differ in the last bit
+   * between two sessions of one JVM); a seed that does not reach an op differs far more.
+   */
+  public static void sameSeedGivesSameNumbers(Builder builder, String what) {
+    float[] first = trainedScores(builder, what, 7);
+    float[] second = trainedScores(builder, what, 7);
+    for (int k = 0; k < first.length; k++) {
+      if (!sameToRounding(first[k], second[k])) {
+        throw new AssertionError(what + ": two runs with seed 7 differ after training (user "
+            + k / KitData.ITEMS + ", item " + k % KitData.ITEMS + ": " + first[k] + " vs "
+            + second[k] + "); draw initialisers with graph.nextSeed(), random ops while training"
+            + " with graph.nextOpSeed() and org.ddrm.api.nn.SeededOps, and Java-side sampling"
+            + " from the generator the framework passes (never new Random())");
+      }
+    }
+  }
+
+  /**
+   * The run's seed reaches the initialisers: under seeds 1 and 2 the part's variables do not all
+   * start from the same values. Variables that start from a constant, or from values computed
+   * from the data (a popularity prior), are the same under every seed and are allowed, as long as
+   * one variable is drawn from the seed.
+   *
+   * @param variables the variables of the part under test (a backend's, a denoiser's, a model's)
+   */
+  public static void seedReachesEveryInitialiser(Builder builder, String what,
+      Function<KitRun, List<Variable<TFloat32>>> variables) {
+    List<float[]> first = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    try (KitRun run = open(builder, what, 1)) {
+      for (Variable<TFloat32> variable : variables.apply(run)) {
+        names.add(variable.op().name());
+        first.add(run.values(variable));
+      }
+    }
+    Assumptions.assumeFalse(names.isEmpty(), what + " has no variables of its own to initialise");
+    List<String> same = new ArrayList<>();
+    try (KitRun run = open(builder, what, 2)) {
+      List<Variable<TFloat32>> second = variables.apply(run);
+      for (int k = 0; k < names.size(); k++) {
+        float[] a = first.get(k);
+        if (constant(a)) {
+          continue;
+        }
+        if (!java.util.Arrays.equals(a, run.values(second.get(k)))) {
+          return;
+        }
+        same.add(names.get(k));
+      }
+    }
+    Assumptions.assumeFalse(same.isEmpty(), what + "'s variables all start from constants");
+    throw new AssertionError(what + ": every variable (" + String.join(", ", same) + ") starts"
+        + " from the same values under seeds 1 and 2, so the run's seed does not reach the"
+        + " initialisers; seed them with graph.nextSeed() (a TF initialiser's seed, or a Java"
+        + " SplittableRandom(graph.nextSeed()) that draws the initial values)");
+  }
+
+  /**
+   * The last stage's epoch mean loss falls over a few epochs (after each earlier stage trained
+   * {@value #EARLIER_EPOCHS} epochs), and every epoch's loss is finite.
+   */
+  public static void lossFalls(Builder builder, String what, int epochs) {
+    try (KitRun run = open(builder, what, 3)) {
+      int last = run.stages().size() - 1;
+      for (int k = 0; k < last; k++) {
+        run.train(k, EARLIER_EPOCHS);
+      }
+      List<Double> losses = run.train(last, epochs);
+      Assumptions.assumeFalse(losses.isEmpty(), what + " has nothing to train");
+      String curve = losses.stream().map(l -> String.format(Locale.ROOT, "%.5f", l)).toList()
+          .toString();
+      if (losses.stream().anyMatch(l -> !Double.isFinite(l))) {
+        throw new AssertionError(what + ": a loss is not finite over " + epochs + " epochs "
+            + curve + "; guard logs and divisions (add an epsilon), check the learning rate");
+      }
+      if (!(losses.get(losses.size() - 1) < losses.get(0))) {
+        throw new AssertionError(what + ": the loss of stage '" + run.stages().get(last).name()
+            + "' did not fall over " + epochs + " epochs " + curve + "; check that the loss"
+            + " depends on the variables the model lists as trainable, that their gradients"
+            + " are not cut (stopGradient), and the learning rate");
+      }
+    }
+  }
+
+  /**
+   * Training the last stage to epoch {@code epochs} straight through, and to epoch
+   * {@code epochs - 1}, checkpointing every variable, and resuming in a fresh graph for the last
+   * epoch, give the same scores (to float rounding, as {@link #sameSeedGivesSameNumbers}).
+   */
+  public static void checkpointThenResumeGivesTheUninterruptedResult(Builder builder,
+      String what, int epochs) {
+    float[] straight;
+    int last;
+    try (KitRun run = open(builder, what, 5)) {
+      last = run.stages().size() - 1;
+      trainEarlier(run, last);
+      Assumptions.assumeFalse(run.train(last, epochs).isEmpty(), what + " has nothing to train");
+      straight = run.scores(allUsers());
+    }
+    Path directory;
+    try {
+      directory = Files.createTempDirectory("ddrm-testkit-resume");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    double[] carried;
+    try (KitRun run = open(builder, what, 5)) {
+      trainEarlier(run, last);
+      run.train(last, epochs - 1);
+      carried = run.stages().get(last).model().batches().carriedState();
+      run.save(directory);
+    }
+    float[] resumed;
+    try (KitRun run = open(builder, what, 5)) {
+      run.restore(directory, last, epochs - 1, carried);
+      run.train(last, 1);
+      resumed = run.scores(allUsers());
+    }
+    for (int k = 0; k < straight.length; k++) {
+      if (!sameToRounding(straight[k], resumed[k])) {
+        throw new AssertionError(what + ": resumed from a checkpoint after epoch " + (epochs - 1)
+            + ", the run ends with other scores than the uninterrupted one (user "
+            + k / KitData.ITEMS + ", item " + k % KitData.ITEMS + ": " + straight[k] + " vs "
+            + resumed[k] + "); keep training state in variables (checkpointed) or in"
+            + " BatchSource.carriedState(), and key training-time random ops by the step"
+            + " (graph.nextOpSeed() with SeededOps), not by a stateful generator");
+      }
+    }
+  }
+
+  private static boolean sameToRounding(float a, float b) {
+    return a == b || Math.abs(a - b) <= ROUNDING * Math.max(1, Math.abs(a));
+  }
+
+  private static void trainEarlier(KitRun run, int last) {
+    for (int k = 0; k < last; k++) {
+      run.train(k, EARLIER_EPOCHS);
+    }
+  }
+
+  private static float[] trainedScores(Builder builder, String what, long seed) {
+    try (KitRun run = open(builder, what, seed)) {
+      run.trainAll(EARLIER_EPOCHS);
+      return run.scores(allUsers());
+    }
+  }
+
+  static int[] allUsers() {
+    int[] users = new int[KitData.USERS];
+    for (int u = 0; u < users.length; u++) {
+      users[u] = u;
+    }
+    return users;
+  }
+
+  private static boolean constant(float[] values) {
+    for (float v : values) {
+      if (v != values[0]) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
