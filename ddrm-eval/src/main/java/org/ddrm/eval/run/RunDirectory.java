@@ -160,10 +160,21 @@ public final class RunDirectory {
       return m;
     }).toList();
     metrics.put("stages", stages);
-    result.startingPoint().ifPresent(p -> metrics.put("starting_point",
-        Map.of("valid", p.valid(), "test", p.test())));
-    result.noiseAudit().ifPresent(a -> metrics.put("noise_audit", Map.of(
-        "scorer", a.scorer(), "auc", a.auc(), "clean_pairs", a.clean(), "planted_pairs", a.planted())));
+    // insertion-ordered maps: metrics.json is the same bytes for the same numbers in every JVM
+    result.startingPoint().ifPresent(p -> {
+      Map<String, Object> start = new LinkedHashMap<>();
+      start.put("valid", p.valid());
+      start.put("test", p.test());
+      metrics.put("starting_point", start);
+    });
+    result.noiseAudit().ifPresent(a -> {
+      Map<String, Object> audit = new LinkedHashMap<>();
+      audit.put("scorer", a.scorer());
+      audit.put("auc", a.auc());
+      audit.put("clean_pairs", a.clean());
+      audit.put("planted_pairs", a.planted());
+      metrics.put("noise_audit", audit);
+    });
     AtomicFiles.write(root.resolve(METRICS), json(metrics));
   }
 
