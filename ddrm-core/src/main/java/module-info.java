@@ -12,6 +12,7 @@ module org.ddrm.core {
 
   exports org.ddrm.core.config;
   exports org.ddrm.core.data;
+  exports org.ddrm.core.evaluation;
   exports org.ddrm.core.plugin;
   exports org.ddrm.core.train;
 

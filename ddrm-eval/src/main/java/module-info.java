@@ -15,7 +15,7 @@ module org.ddrm.eval {
   requires org.knowm.xchart;
   requires java.desktop;
 
-  exports org.ddrm.eval.evaluation;
+  exports org.ddrm.core.evaluation;
   exports org.ddrm.eval.run;
 
   opens org.ddrm.eval.cli to info.picocli;

@@ -87,6 +87,11 @@ public abstract class BackendConformance {
   }
 
   @Test
+  public void isRankedByTheSharedEvaluator() {
+    ModelChecks.rankedByTheSharedEvaluator(builder(), what());
+  }
+
+  @Test
   public void givesTheSameNumbersForTheSameSeed() {
     ModelChecks.sameSeedGivesSameNumbers(builder(), what());
   }

@@ -54,6 +54,11 @@ public abstract class DenoiserConformance {
   }
 
   @Test
+  public void isRankedByTheSharedEvaluator() {
+    ModelChecks.rankedByTheSharedEvaluator(builder(), what());
+  }
+
+  @Test
   public void givesTheSameNumbersForTheSameSeed() {
     ModelChecks.sameSeedGivesSameNumbers(builder(), what());
   }

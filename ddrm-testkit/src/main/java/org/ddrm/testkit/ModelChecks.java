@@ -5,17 +5,27 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.IntStream;
+import org.ddrm.api.Dataset;
 import org.ddrm.core.config.ConfigException;
+import org.ddrm.core.evaluation.EvaluationOptions;
+import org.ddrm.core.evaluation.EvaluationResult;
+import org.ddrm.core.evaluation.FullRankingEvaluator;
+import org.ddrm.core.evaluation.PerUserMetrics;
+import org.ddrm.core.evaluation.Split;
 import org.junit.jupiter.api.Assumptions;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 /**
  * Checks of a model built into a graph ({@link KitRun}): scores, determinism, seeds, training,
- * resume. Each takes a {@link Builder} (a fresh run per seed) and a name for messages, and throws
+ * resume, ranking by the shared evaluator. Each takes a {@link Builder} (a fresh run per seed) and a name for messages, and throws
  * an {@link AssertionError} that says what to fix.
  */
 public final class ModelChecks {
@@ -222,6 +232,77 @@ public final class ModelChecks {
       }
     }
   }
+
+  /**
+   * The shared evaluator ({@link FullRankingEvaluator}, the one every run reports with) ranks the
+   * model as its own scores do: after {@value #EARLIER_EPOCHS} epochs per stage, every test user
+   * with ground truth is evaluated, each one's top {@value #EVAL_K} are items it has not seen in
+   * train or valid, in falling score order, and no unseen item outside them scores higher than
+   * the last of them; every mean is a finite number (recall and NDCG in [0, 1]).
+   */
+  public static void rankedByTheSharedEvaluator(Builder builder, String what) {
+    try (KitRun run = open(builder, what, 1)) {
+      run.trainAll(EARLIER_EPOCHS);
+      Dataset data = run.context().dataset();
+      EvaluationResult result = new FullRankingEvaluator(run.session(), run.context().tf(),
+          run.finalModel(), data, new EvaluationOptions(List.of(EVAL_K), 16, true))
+          .evaluate(Split.TEST);
+      long withTruth = IntStream.range(0, data.numUsers())
+          .filter(u -> data.testMatrix().degree(u) > 0).count();
+      if (result.usersEvaluated() != withTruth) {
+        throw new AssertionError(what + ": the shared evaluator ranked " + result.usersEvaluated()
+            + " test users, not the " + withTruth + " with test items: scores(users) must give"
+            + " one row per user asked for");
+      }
+      result.means().forEach((metric, value) -> {
+        boolean bounded = !(metric.startsWith("recall@") || metric.startsWith("ndcg@"))
+            || value >= 0 && value <= 1;
+        if (!Double.isFinite(value) || !bounded) {
+          throw new AssertionError(what + ": the shared evaluator's mean " + metric + " is "
+              + value + ": the scores hold NaN or infinite values for some users");
+        }
+      });
+      PerUserMetrics table = result.perUser();
+      for (int row = 0; row < table.size(); row++) {
+        int user = table.user(row);
+        int[] top = table.topItems(row).orElseThrow();
+        float[] scores = run.scores(user);
+        Set<Integer> seen = new HashSet<>();
+        Arrays.stream(data.trainMatrix().items(user)).forEach(seen::add);
+        Arrays.stream(data.validMatrix().items(user)).forEach(seen::add);
+        Set<Integer> listed = new HashSet<>();
+        for (int r = 0; r < top.length; r++) {
+          if (seen.contains(top[r])) {
+            throw new AssertionError(what + ": the shared evaluator recommended item " + top[r]
+                + " to user " + user + ", who has it in train or valid: the evaluator masks seen"
+                + " items by setting their scores to -inf, so scores must be one finite value per"
+                + " item, in item-id order");
+          }
+          if (r > 0 && scores[top[r]] > scores[top[r - 1]]
+              && !sameToRounding(scores[top[r]], scores[top[r - 1]])) {
+            throw new AssertionError(what + ": user " + user + "'s list from the shared evaluator"
+                + " is not in the order of the model's own scores (item " + top[r] + " scores "
+                + scores[top[r]] + " after item " + top[r - 1] + " with " + scores[top[r - 1]]
+                + "): scores(users) must not depend on the other users of the batch");
+          }
+          listed.add(top[r]);
+        }
+        float last = scores[top[top.length - 1]];
+        for (int item = 0; item < scores.length; item++) {
+          if (!seen.contains(item) && !listed.contains(item) && scores[item] > last
+              && !sameToRounding(scores[item], last)) {
+            throw new AssertionError(what + ": user " + user + "'s item " + item + " scores "
+                + scores[item] + ", above the shared evaluator's last listed item (" + last
+                + "), yet is not listed: the evaluator's batch scores differ from the model's"
+                + " own; check feedScoring and the batch dependence of scores(users)");
+          }
+        }
+      }
+    }
+  }
+
+  /** The cut-off of {@link #rankedByTheSharedEvaluator}. */
+  static final int EVAL_K = 10;
 
   private static boolean sameToRounding(float a, float b) {
     return a == b || Math.abs(a - b) <= ROUNDING * Math.max(1, Math.abs(a));

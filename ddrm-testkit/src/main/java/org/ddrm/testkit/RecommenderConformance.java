@@ -53,6 +53,11 @@ public abstract class RecommenderConformance {
   }
 
   @Test
+  public void isRankedByTheSharedEvaluator() {
+    ModelChecks.rankedByTheSharedEvaluator(builder(), what());
+  }
+
+  @Test
   public void givesTheSameNumbersForTheSameSeed() {
     ModelChecks.sameSeedGivesSameNumbers(builder(), what());
   }

@@ -25,8 +25,8 @@ import org.ddrm.core.plugin.ProviderRegistry;
 import org.ddrm.api.Dataset;
 import org.ddrm.core.train.EpochReport;
 import org.ddrm.core.train.TfRuntime;
-import org.ddrm.eval.evaluation.EvaluationResult;
-import org.ddrm.eval.evaluation.PerUserMetricsWriter;
+import org.ddrm.core.evaluation.EvaluationResult;
+import org.ddrm.core.evaluation.PerUserMetricsWriter;
 import org.tensorflow.TensorFlow;
 
 /**

@@ -3,7 +3,7 @@ package org.ddrm.eval.run;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.ddrm.eval.evaluation.EvaluationResult;
+import org.ddrm.core.evaluation.EvaluationResult;
 
 /**
  * The outcome of one run.

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 import org.ddrm.core.data.AtomicFiles;
-import org.ddrm.eval.evaluation.Recommendations;
+import org.ddrm.core.evaluation.Recommendations;
 
 /**
  * Writes top-K lists as {@value #FILE_NAME}: gzip-compressed tab-separated text with the header

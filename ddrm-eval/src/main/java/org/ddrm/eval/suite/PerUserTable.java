@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.ddrm.eval.evaluation.PerUserMetricsWriter;
+import org.ddrm.core.evaluation.PerUserMetricsWriter;
 
 /** One metric of one split of a run's per-user table: user id to value. */
 final class PerUserTable {

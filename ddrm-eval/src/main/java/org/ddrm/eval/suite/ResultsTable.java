@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
-import org.ddrm.eval.evaluation.FullRankingEvaluator;
-import org.ddrm.eval.evaluation.Split;
+import org.ddrm.core.evaluation.FullRankingEvaluator;
+import org.ddrm.core.evaluation.Split;
 
 /**
  * The suite's results in the shape of the paper's Table 2: one line per variant (row at a grid

@@ -1,4 +1,4 @@
-package org.ddrm.eval.evaluation;
+package org.ddrm.core.evaluation;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

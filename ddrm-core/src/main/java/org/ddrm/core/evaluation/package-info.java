@@ -1,2 +1,2 @@
 /** Full-ranking evaluation: masked top-K on the graph in user batches, ranking metrics. */
-package org.ddrm.eval.evaluation;
+package org.ddrm.core.evaluation;

@@ -1,4 +1,4 @@
-package org.ddrm.eval.evaluation;
+package org.ddrm.core.evaluation;
 
 import java.util.ArrayList;
 import java.util.Arrays;

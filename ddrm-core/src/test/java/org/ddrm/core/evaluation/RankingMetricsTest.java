@@ -1,4 +1,4 @@
-package org.ddrm.eval.evaluation;
+package org.ddrm.core.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.ddrm.eval.evaluation;
+package org.ddrm.core.evaluation;
 
 /**
  * Top-K lists of a model: for each user (in {@link #users()} order) the ranked item ids and

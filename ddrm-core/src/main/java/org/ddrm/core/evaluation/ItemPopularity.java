@@ -1,4 +1,4 @@
-package org.ddrm.eval.evaluation;
+package org.ddrm.core.evaluation;
 
 import java.util.Arrays;
 import java.util.Comparator;
