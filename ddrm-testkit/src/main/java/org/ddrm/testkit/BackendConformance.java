@@ -1,11 +1,14 @@
 package org.ddrm.testkit;
 
+import java.util.List;
 import java.util.Map;
 import org.ddrm.api.DenoiserProvider;
 import org.ddrm.api.EmbeddingBackend;
 import org.ddrm.api.EmbeddingBackendProvider;
 import org.ddrm.core.plugin.ProviderRegistry;
 import org.junit.jupiter.api.Test;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
 
 /**
  * The conformance suite of an embedding backend: extend it in the plugin's tests, return the
@@ -19,37 +22,21 @@ import org.junit.jupiter.api.Test;
  * }
  * }</pre>
  */
-public abstract class BackendConformance {
-  /** The provider under test. */
-  protected abstract EmbeddingBackendProvider provider();
-
-  /** Settings over the provider's and the kit's defaults, full keys ({@code mf.dim}). */
-  protected Map<String, String> settings() {
-    return Map.of();
-  }
-
-  /** Epochs of the loss-falls check. */
-  protected int lossEpochs() {
-    return 5;
-  }
-
-  private String what() {
+public abstract class BackendConformance extends ProviderConformance<EmbeddingBackendProvider> {
+  @Override
+  String what() {
     return "backend '" + provider().name() + "'";
   }
 
-  private ModelChecks.Builder builder() {
+  @Override
+  ModelChecks.Builder builder() {
     DenoiserProvider none = ProviderRegistry.discover().denoiser("none");
     return seed -> KitRun.embedding(provider(), none, settings(), seed);
   }
 
-  @Test
-  public void isDeclaredBothWaysAndFoundByName() {
-    ProviderChecks.declaredBothWays(provider());
-  }
-
-  @Test
-  public void documentsItsSettingsWithDefaultsAndRejectsUnknownOnes() {
-    ProviderChecks.settingsDocumented(provider(), settings());
+  @Override
+  List<Variable<TFloat32>> ownVariables(KitRun run) {
+    return run.pipeline().orElseThrow().backend().variables();
   }
 
   @Test
@@ -77,43 +64,7 @@ public abstract class BackendConformance {
   }
 
   @Test
-  public void scoresEveryItemWithAFiniteValue() {
-    ModelChecks.scoresHaveOneFiniteRowPerUser(builder(), what());
-  }
-
-  @Test
-  public void scoresAUserAloneAsInABatch() {
-    ModelChecks.scoresOfAUserDoNotDependOnTheBatch(builder(), what());
-  }
-
-  @Test
-  public void isRankedByTheSharedEvaluator() {
-    ModelChecks.rankedByTheSharedEvaluator(builder(), what());
-  }
-
-  @Test
-  public void givesTheSameNumbersForTheSameSeed() {
-    ModelChecks.sameSeedGivesSameNumbers(builder(), what());
-  }
-
-  @Test
-  public void seedsTheInitialisersFromTheRunsSeed() {
-    ModelChecks.seedReachesEveryInitialiser(builder(), what(),
-        run -> run.pipeline().orElseThrow().backend().variables());
-  }
-
-  @Test
-  public void lossFallsOverAFewEpochs() {
-    ModelChecks.lossFalls(builder(), what(), lossEpochs());
-  }
-
-  @Test
   public void regularisationAndAuxiliaryLossReachTheStageLoss() {
     LossChecks.backendTermsReachTheStageLoss(provider(), settings());
-  }
-
-  @Test
-  public void resumesFromACheckpointToTheUninterruptedResult() {
-    ModelChecks.checkpointThenResumeGivesTheUninterruptedResult(builder(), what(), 3);
   }
 }
