@@ -15,7 +15,6 @@ module org.ddrm.eval {
   requires org.knowm.xchart;
   requires java.desktop;
 
-  exports org.ddrm.core.evaluation;
   exports org.ddrm.eval.run;
 
   opens org.ddrm.eval.cli to info.picocli;
