@@ -69,4 +69,13 @@ public interface Denoiser {
   default Optional<UserItemTables> scoringTables(Operand<TInt32> users) {
     return Optional.empty();
   }
+
+  /**
+   * When {@link #scores} are inner products of full tables computable without feeds: the user
+   * vectors of every user and the item table (see {@link TrainableModel#scoringFactors()}), for
+   * block scoring in evaluation. Empty by default.
+   */
+  default Optional<UserItemTables> scoringFactors() {
+    return Optional.empty();
+  }
 }

@@ -1,6 +1,8 @@
 package org.ddrm.api;
 
 import java.util.List;
+import java.util.Optional;
+import org.ddrm.api.graph.UserItemTables;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
 import org.tensorflow.op.core.Variable;
@@ -32,6 +34,17 @@ public interface TrainableModel {
 
   /** Scores of the given users over all items, shape [users, numItems]. */
   Operand<TFloat32> scores(Operand<TInt32> users);
+
+  /**
+   * When every score is the inner product of a user vector and an item vector: the full tables,
+   * users [numUsers, dim] and items [numItems, dim], computable without feeds, such that
+   * {@code scores(u)} equals {@code users[u] . items^T}. The evaluator then computes both once per
+   * evaluation (a graph model's propagation, a denoiser's inference) and scores blocks of users
+   * against the item table. Empty (the default) when scores are not such products.
+   */
+  default Optional<UserItemTables> scoringFactors() {
+    return Optional.empty();
+  }
 
   /** Extra feeds the scores need for a batch of users; returns what to close after the run. */
   default AutoCloseable feedScoring(int[] users, Session.Runner runner) {

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.ddrm.api.Denoiser;
 import org.ddrm.api.EmbeddingBackend;
 import org.ddrm.api.RankingOps;
+import org.ddrm.api.graph.UserItemTables;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
@@ -46,6 +47,11 @@ record BackendScoredDenoiser(Ops tf, EmbeddingBackend backend, Operand<TFloat32>
   public Operand<TFloat32> scores(Operand<TInt32> users) {
     return RankingOps.innerProductScores(
         tf, RankingOps.rows(tf, backend.userEmbeddings(), users), backend.itemEmbeddings());
+  }
+
+  @Override
+  public Optional<UserItemTables> scoringFactors() {
+    return Optional.of(new UserItemTables(backend.userEmbeddings(), backend.itemEmbeddings()));
   }
 
   @Override

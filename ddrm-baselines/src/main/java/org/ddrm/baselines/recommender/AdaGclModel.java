@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.ddrm.api.BatchSource;
 import org.ddrm.api.ForwardingBatchSource;
@@ -199,6 +200,12 @@ final class AdaGclModel implements TrainableModel {
   public Operand<TFloat32> scores(Operand<TInt32> users) {
     return RankingOps.innerProductScores(tf, RankingOps.rows(tf, tables.users(), users),
         tables.items());
+  }
+
+  /** The main model's pooled tables: the propagation runs once per evaluation. */
+  @Override
+  public Optional<UserItemTables> scoringFactors() {
+    return Optional.of(tables);
   }
 
   /** Edge triples, fetching the loss's parts with every step and logging their epoch means. */

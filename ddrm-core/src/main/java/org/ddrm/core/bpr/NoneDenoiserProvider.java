@@ -10,6 +10,7 @@ import org.ddrm.api.RankingOps;
 import org.ddrm.api.SettingSpec;
 import org.ddrm.api.Settings;
 import org.ddrm.api.TripleBatch;
+import org.ddrm.api.graph.UserItemTables;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
@@ -72,6 +73,12 @@ public final class NoneDenoiserProvider implements DenoiserProvider {
     public Operand<TFloat32> scores(Operand<TInt32> users) {
       return RankingOps.innerProductScores(
           tf, RankingOps.rows(tf, backend.userEmbeddings(), users), backend.itemEmbeddings());
+    }
+
+    /** The backend's final tables, so that a graph backend propagates once per evaluation. */
+    @Override
+    public Optional<UserItemTables> scoringFactors() {
+      return Optional.of(new UserItemTables(backend.userEmbeddings(), backend.itemEmbeddings()));
     }
   }
 }

@@ -185,6 +185,18 @@ final class DdrmDenoiser implements Denoiser {
     return Optional.of(new UserItemTables(idealItems(users), embeddings.items()));
   }
 
+  /**
+   * The ideal items of every user, computed in one branch (the history means by one sparse
+   * product), and the item table: what an evaluation computes once and scores by blocks.
+   */
+  @Override
+  public Optional<UserItemTables> scoringFactors() {
+    return Optional.of(new UserItemTables(
+        idealItems(tf.withSubScope("inference").range(tf.constant(0), tf.constant(numUsers),
+            tf.constant(1))),
+        embeddings.items()));
+  }
+
   /** The T' reverse steps from the users' noised history (or noise): [users, dim]. */
   private Operand<TFloat32> idealItems(Operand<TInt32> users) {
     Ops s = tf.withSubScope("inference");

@@ -122,7 +122,12 @@ final class DdrmEmbeddings {
 
   /** The mean train-item embedding of each given user (zero without train items), [B, dim]. */
   Operand<TFloat32> historyMean(Ops tf, Operand<TInt32> userIds) {
-    return RankingOps.rows(tf, history.times(tf, items), userIds);
+    return RankingOps.rows(tf, historyMeans(tf), userIds);
+  }
+
+  /** The mean train-item embedding of every user, [numUsers, dim]. */
+  Operand<TFloat32> historyMeans(Ops tf) {
+    return history.times(tf, items);
   }
 
   /**

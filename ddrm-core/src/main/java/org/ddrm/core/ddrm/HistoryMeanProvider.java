@@ -1,6 +1,7 @@
 package org.ddrm.core.ddrm;
 
 import java.util.List;
+import java.util.Optional;
 import org.ddrm.api.Denoiser;
 import org.ddrm.api.DenoiserProvider;
 import org.ddrm.api.EmbeddingBackend;
@@ -9,6 +10,7 @@ import org.ddrm.api.SettingSpec;
 import org.ddrm.api.Settings;
 import org.ddrm.api.TripleBatch;
 import org.ddrm.api.graph.Pooling;
+import org.ddrm.api.graph.UserItemTables;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
@@ -73,6 +75,11 @@ public final class HistoryMeanProvider implements DenoiserProvider {
     @Override
     public Operand<TFloat32> scores(Operand<TInt32> users) {
       return embeddings.historyMeanScores(tf, users);
+    }
+
+    @Override
+    public Optional<UserItemTables> scoringFactors() {
+      return Optional.of(new UserItemTables(embeddings.historyMeans(tf), embeddings.items()));
     }
   }
 }

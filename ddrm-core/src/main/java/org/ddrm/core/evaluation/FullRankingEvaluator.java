@@ -34,6 +34,13 @@ import org.tensorflow.types.TInt32;
  * {@code TensorScatterNdUpdate}, so nothing larger than one batch of scores is ever built), and
  * a top-K with k = min(max K, numItems).
  *
+ * <p>At scale two things keep it near the cost of the scoring product itself. A model that
+ * exposes its scores' factor tables ({@link TrainableModel#scoringFactors()}) has them computed
+ * once per evaluation rather than once per batch (a graph model's propagation, DDRM's inference
+ * and history means), and each batch is one product of its user rows with the item table
+ * ({@link BlockScoring}). And when items far outnumber K, the top-K runs over the items of the
+ * chunks with the best maxima only ({@link ChunkedTopK}), exact, ties included.
+ *
  * <ul>
  *   <li>{@link Split#VALID}: ground truth = validation items, masked = train items.
  *   <li>{@link Split#TEST}: ground truth = test items, masked = train and validation items.
@@ -70,6 +77,9 @@ public final class FullRankingEvaluator {
   private final Placeholder<TInt32> maskPairs;
   private final Operand<TInt32> listLength;
   private final TopK<TFloat32, TInt32> topK;
+  private final Optional<BlockScoring> blockScoring;
+  private final Optional<ChunkedTopK> chunkedTopK;
+  private final int chunks;
 
   /** An evaluator with {@link EvaluationOptions#defaults()}. */
   public FullRankingEvaluator(Session session, Ops tf, TrainableModel model, Dataset dataset) {
@@ -87,6 +97,12 @@ public final class FullRankingEvaluator {
    */
   public FullRankingEvaluator(
       Session session, Ops tf, TrainableModel model, Dataset dataset, EvaluationOptions options) {
+    this(session, tf, model, dataset, options, ChunkedTopK.DEFAULT_WIDTH);
+  }
+
+  /** As above, with top-K chunks of {@code chunkWidth} items (tests use small ones). */
+  FullRankingEvaluator(Session session, Ops tf, TrainableModel model, Dataset dataset,
+      EvaluationOptions options, int chunkWidth) {
     this.session = Objects.requireNonNull(session, "session");
     this.model = Objects.requireNonNull(model, "model");
     this.dataset = Objects.requireNonNull(dataset, "dataset");
@@ -102,7 +118,13 @@ public final class FullRankingEvaluator {
     users = eval.withName("users").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
     maskPairs =
         eval.withName("mask_pairs").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, 2)));
-    Operand<TFloat32> scores = model.scores(users);
+    chunks = ChunkedTopK.chunksOf(dataset.numItems(), chunkWidth);
+    boolean chunked = ChunkedTopK.pays(chunks, rankedLength);
+    int columns = chunked ? chunks * chunkWidth : dataset.numItems();
+    blockScoring = model.scoringFactors()
+        .map(factors -> new BlockScoring(eval, factors, dataset.numItems(), columns));
+    Operand<TFloat32> scores =
+        blockScoring.map(block -> block.scores(eval, users)).orElseGet(() -> model.scores(users));
     Operand<TInt32> maskCount =
         eval.slice(eval.shape(maskPairs), eval.constant(new int[] {0}), eval.constant(new int[] {1}));
     Operand<TFloat32> minusInfinity =
@@ -111,6 +133,20 @@ public final class FullRankingEvaluator {
     listLength = eval.withName("list_length")
         .placeholderWithDefault(eval.constant(rankedLength), Shape.scalar());
     topK = eval.nn.topK(masked, listLength, new TopK.Options[] {TopK.sorted(true)});
+    chunkedTopK = chunked
+        ? Optional.of(new ChunkedTopK(eval, padded(eval, masked, columns), chunks, chunkWidth,
+            listLength))
+        : Optional.empty();
+  }
+
+  /** {@code scores} widened to {@code columns} with -infinity, unless they are that wide. */
+  private Operand<TFloat32> padded(Ops eval, Operand<TFloat32> scores, int columns) {
+    int missing = columns - dataset.numItems();
+    if (blockScoring.isPresent() || missing == 0) {
+      return scores; // block scores are as wide as the padded item table
+    }
+    return eval.pad(scores, eval.constant(new int[][] {{0, 0}, {0, missing}}),
+        eval.constant(Float.NEGATIVE_INFINITY));
   }
 
   /** The metric computation this evaluator uses (cut-offs and metric names). */
@@ -140,20 +176,23 @@ public final class FullRankingEvaluator {
     List<Integer> ks = metrics.ks();
     BitSet[] covered = new BitSet[ks.size()];
     Arrays.setAll(covered, c -> new BitSet(dataset.numItems()));
-    for (int from = 0; from < selected.length; from += options.batchSize()) {
-      int[] batch = Arrays.copyOfRange(selected, from, Math.min(selected.length, from + options.batchSize()));
-      RankedBatch ranked = rank(batch, maskPairsOf(batch, split), rankedLength);
-      usersWithNaN += ranked.usersWithNaN();
-      for (int row = 0; row < batch.length; row++) {
-        int user = batch[row];
-        int[] userTruth = truth.items(user);
-        double[] values = metrics.evaluate(ranked.items()[row], userTruth).orElseThrow();
-        means.add(values);
-        table.add(user, userTruth.length, values, ranked.items()[row]);
-        int[] items = ranked.items()[row];
-        for (int c = 0; c < ks.size(); c++) {
-          for (int r = 0; r < Math.min(ks.get(c), items.length); r++) {
-            covered[c].set(items[r]);
+    try (BlockScoring.Tables tables = tablesFor(selected.length)) {
+      for (int from = 0; from < selected.length; from += options.batchSize()) {
+        int[] batch = Arrays.copyOfRange(
+            selected, from, Math.min(selected.length, from + options.batchSize()));
+        RankedBatch ranked = rank(tables, batch, maskPairsOf(batch, split), rankedLength);
+        usersWithNaN += ranked.usersWithNaN();
+        for (int row = 0; row < batch.length; row++) {
+          int user = batch[row];
+          int[] userTruth = truth.items(user);
+          double[] values = metrics.evaluate(ranked.items()[row], userTruth).orElseThrow();
+          means.add(values);
+          table.add(user, userTruth.length, values, ranked.items()[row]);
+          int[] items = ranked.items()[row];
+          for (int c = 0; c < ks.size(); c++) {
+            for (int r = 0; r < Math.min(ks.get(c), items.length); r++) {
+              covered[c].set(items[r]);
+            }
           }
         }
       }
@@ -221,31 +260,54 @@ public final class FullRankingEvaluator {
     int length = Math.min(k, dataset.numItems());
     int[][] items = new int[users.length][];
     float[][] scores = new float[users.length][];
-    for (int from = 0; from < users.length; from += options.batchSize()) {
-      int[] batch = Arrays.copyOfRange(users, from, Math.min(users.length, from + options.batchSize()));
-      RankedBatch ranked = rank(batch, maskPairsOf(batch, Split.VALID), length);
-      System.arraycopy(ranked.items(), 0, items, from, batch.length);
-      System.arraycopy(ranked.scores(), 0, scores, from, batch.length);
+    try (BlockScoring.Tables tables = tablesFor(users.length)) {
+      for (int from = 0; from < users.length; from += options.batchSize()) {
+        int[] batch =
+            Arrays.copyOfRange(users, from, Math.min(users.length, from + options.batchSize()));
+        RankedBatch ranked = rank(tables, batch, maskPairsOf(batch, Split.VALID), length);
+        System.arraycopy(ranked.items(), 0, items, from, batch.length);
+        System.arraycopy(ranked.scores(), 0, scores, from, batch.length);
+      }
     }
     return new Recommendations(users.clone(), items, scores);
   }
 
+  /**
+   * The factor tables computed once for an evaluation of {@code users} users (none to compute
+   * when the model has no factors or nobody is evaluated).
+   */
+  private BlockScoring.Tables tablesFor(int users) {
+    return blockScoring.filter(block -> users > 0)
+        .map(block -> block.compute(session)).orElseGet(BlockScoring.Tables::none);
+  }
+
   /** Scores one batch, masks the given pairs and returns each user's top {@code length} items. */
   @SuppressWarnings("try") // the scoring feeds are only held open for the run
-  private RankedBatch rank(int[] batch, int[] pairs, int length) {
+  private RankedBatch rank(BlockScoring.Tables tables, int[] batch, int[] pairs, int length) {
+    int[] allPairs = blockScoring.map(block -> block.withPaddingMasked(pairs, batch.length))
+        .orElse(pairs);
+    Optional<ChunkedTopK> chunked =
+        chunkedTopK.filter(selection -> ChunkedTopK.pays(chunks, length));
+    Operand<TFloat32> topValues = chunked.<Operand<TFloat32>>map(ChunkedTopK::values)
+        .orElse(topK.values());
+    Operand<TInt32> topIndices = chunked.<Operand<TInt32>>map(ChunkedTopK::indices)
+        .orElse(topK.indices());
     try (TInt32 userTensor = TInt32.vectorOf(batch);
         TInt32 lengthTensor = TInt32.scalarOf(length);
-        TInt32 maskTensor =
-            TInt32.tensorOf(Shape.of(pairs.length / 2, 2), DataBuffers.of(pairs, true, false))) {
+        TInt32 maskTensor = TInt32.tensorOf(
+            Shape.of(allPairs.length / 2, 2), DataBuffers.of(allPairs, true, false))) {
       Session.Runner runner =
           session
               .runner()
               .feed(users, userTensor)
               .feed(maskPairs, maskTensor)
               .feed(listLength, lengthTensor)
-              .fetch(topK.values())
-              .fetch(topK.indices());
-      try (ScoringFeeds feeds = new ScoringFeeds(model.feedScoring(batch, runner));
+              .fetch(topValues)
+              .fetch(topIndices);
+      tables.feed(runner);
+      AutoCloseable scoringFeeds =
+          blockScoring.isPresent() ? () -> { } : model.feedScoring(batch, runner);
+      try (ScoringFeeds feeds = new ScoringFeeds(scoringFeeds);
           Result result = runner.run()) {
         float[] values = new float[batch.length * length];
         int[] indices = new int[batch.length * length];

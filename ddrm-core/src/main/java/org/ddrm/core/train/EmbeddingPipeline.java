@@ -2,6 +2,7 @@ package org.ddrm.core.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.ddrm.api.BatchSource;
 import org.ddrm.api.Denoiser;
@@ -12,6 +13,7 @@ import org.ddrm.api.ModelGraph;
 import org.ddrm.api.Settings;
 import org.ddrm.api.TrainableModel;
 import org.ddrm.api.TripleBatch;
+import org.ddrm.api.graph.UserItemTables;
 import org.ddrm.core.config.ConfigException;
 import org.ddrm.core.config.FrameworkSettings;
 import org.tensorflow.Operand;
@@ -160,6 +162,11 @@ public final class EmbeddingPipeline {
     @Override
     public Operand<TFloat32> scores(Operand<TInt32> users) {
       return denoiser.scores(users);
+    }
+
+    @Override
+    public Optional<UserItemTables> scoringFactors() {
+      return denoiser.scoringFactors();
     }
   }
 }

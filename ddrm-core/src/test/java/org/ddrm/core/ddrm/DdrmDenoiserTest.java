@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.ddrm.api.Denoiser;
+import org.ddrm.api.graph.UserItemTables;
 import org.ddrm.core.train.AdamOptimizer;
 import org.ddrm.core.train.UniformTripleSampler;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -110,6 +111,27 @@ class DdrmDenoiserTest {
         float[] alone = r < 3 ? head[r] : tail[r - 3];
         for (int i = 0; i < DdrmFixture.ITEMS; i++) {
           assertThat(alone[i]).isCloseTo(together[r][i], within(1e-5f));
+        }
+      }
+    }
+  }
+
+  @Test
+  void factorTablesScoreEveryUserAsTheScoringBranchDoes() {
+    try (DdrmFixture fixture = DdrmFixture.build(11, Map.of())) {
+      int[] users = {0, 3, 7, 23};
+      float[][] expected = fixture.scores(users);
+      UserItemTables factors = fixture.denoiser.scoringFactors().orElseThrow();
+      float[] ideal = fixture.fetch(factors.users(), Map.of());
+      float[] items = fixture.fetch(factors.items(), Map.of());
+      int dim = ideal.length / DdrmFixture.USERS;
+      for (int r = 0; r < users.length; r++) {
+        for (int i = 0; i < DdrmFixture.ITEMS; i++) {
+          float product = 0;
+          for (int d = 0; d < dim; d++) {
+            product += ideal[users[r] * dim + d] * items[i * dim + d];
+          }
+          assertThat(product).isCloseTo(expected[r][i], within(1e-5f));
         }
       }
     }
