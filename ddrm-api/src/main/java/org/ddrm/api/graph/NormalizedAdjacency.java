@@ -8,9 +8,10 @@ import org.tensorflow.types.TFloat32;
 /**
  * The symmetric-normalised adjacency {@code D^-1/2 A D^-1/2} of the user-item graph, held as its
  * two off-diagonal blocks: {@code R} ([numUsers, numItems], users gather their items) and
- * {@code R^T} ([numItems, numUsers]). One propagation step is two independent sparse products, so
- * TensorFlow's inter-op threads run them side by side (its sparse-dense kernel is
- * single-threaded). Augmented graphs share the index constants and swap in other edge weights.
+ * {@code R^T} ([numItems, numUsers]). One propagation step is two independent sparse products
+ * (CSR products, each over every intra-op thread, with weights shared by both blocks; COO
+ * products, which TensorFlow's inter-op threads run side by side, with directed weights).
+ * Augmented graphs share the index constants and swap in other edge weights.
  */
 public final class NormalizedAdjacency {
   private final BipartiteGraph graph;

@@ -5,14 +5,17 @@ import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.sparse.SparseTensorDenseMatMul;
+import org.tensorflow.op.linalg.sparse.SparseMatrixMatMul;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
+import org.tensorflow.types.family.TType;
 
 /**
  * A sparse matrix in the graph: COO indices (row-major, a constant), values (a constant, or any
- * operand such as a variable) and dense shape, multiplied with dense tables by
- * {@code SparseTensorDenseMatMul}. Training through {@link #times} needs
+ * operand such as a variable) and dense shape. {@link #times(Ops, Operand)} multiplies it with a
+ * dense table by {@code SparseTensorDenseMatMul}; {@link #times(Ops, Operand, SparseMatrix)}, the
+ * propagation product, by {@code SparseMatrixMatMul} over the same entries in CSR form, whose CPU
+ * kernel uses every intra-op thread. Training through either needs
  * {@link SparseMatMulGradient#ensureRegistered()}.
  */
 public final class SparseMatrix {
@@ -22,6 +25,8 @@ public final class SparseMatrix {
   private final long rows;
   private final long columns;
   private final int nnz;
+  /** The CSR form of constant values, built by the first CSR product and shared by the later. */
+  private Operand<? extends TType> sharedCsr;
 
   private SparseMatrix(Operand<TInt64> indices, Operand<TFloat32> values, Operand<TInt64> shape,
       long rows, long columns, int nnz) {
@@ -92,18 +97,43 @@ public final class SparseMatrix {
   }
 
   /**
-   * {@code this x dense}, where {@code transpose} holds this matrix's transpose in its own
-   * row-major order: the gradient {@code this^T g} is then the plain product {@code transpose x g},
-   * which TensorFlow's kernel computes faster than the adjoint product (rows written in order).
+   * {@code this x dense} by the CSR kernel, where {@code transpose} holds this matrix's transpose
+   * in its own row-major order: the gradient {@code this^T g} is then the CSR product
+   * {@code transpose x g}, not an adjoint product. The values' gradient flows too (to a
+   * variable upstream of them, if any).
    */
   public Operand<TFloat32> times(Ops tf, Operand<TFloat32> dense, SparseMatrix transpose) {
     if (transpose.rows != columns || transpose.nnz != nnz) {
       throw new IllegalArgumentException("not a transpose: " + transpose.rows + " rows and "
           + transpose.nnz + " entries for a matrix of " + columns + " columns and " + nnz);
     }
-    SparseTensorDenseMatMul<TFloat32> product =
-        tf.sparse.sparseTensorDenseMatMul(indices, values, shape, dense);
-    SparseMatMulGradient.useTranspose(product, transpose);
+    SparseMatrixMatMul<TFloat32> product = tf.linalg.sparse.sparseMatrixMatMul(csr(tf), dense);
+    SparseMatMulGradient.useTranspose(product, this, transpose);
     return product;
+  }
+
+  /**
+   * The CSR form for one product: one form shared by every product when no variable is upstream
+   * of the values, else a form per product, so that each form's gradient (which TensorFlow cannot
+   * add up over several consumers of a CSR tensor) reaches the values on its own.
+   */
+  private Operand<? extends TType> csr(Ops tf) {
+    if (GraphWalk.reachesVariable(values)) {
+      return csrWithValues(tf, values);
+    }
+    if (sharedCsr == null) {
+      sharedCsr = csrWithValues(tf, values);
+    }
+    return sharedCsr;
+  }
+
+  /** {@code <g_r, b_c>} for every stored entry (r, c): the values' gradient of {@code this x b}. */
+  Operand<TFloat32> valuesGradient(Ops tf, Operand<TFloat32> gradient, Operand<TFloat32> dense) {
+    return SparseMatMulGradient.entryProducts(tf, indices, gradient, dense);
+  }
+
+  /** This matrix's entries with other values in CSR form (the gradient of a CSR operand). */
+  Operand<? extends TType> csrWithValues(Ops tf, Operand<TFloat32> newValues) {
+    return tf.linalg.sparse.sparseTensorToCSRSparseMatrix(indices, newValues, shape);
   }
 }
