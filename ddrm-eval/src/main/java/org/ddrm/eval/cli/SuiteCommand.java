@@ -14,6 +14,7 @@ import org.ddrm.eval.launch.SlurmArray;
 import org.ddrm.eval.launch.SuiteInvocation;
 import org.ddrm.eval.launch.WorkerPool;
 import org.ddrm.eval.suite.CellOutcome;
+import org.ddrm.eval.suite.CellSettings;
 import org.ddrm.eval.suite.SuiteCell;
 import org.ddrm.eval.suite.SuiteFile;
 import org.ddrm.eval.suite.SuiteGrid;
@@ -72,7 +73,7 @@ final class SuiteCommand implements Callable<Integer> {
   List<String> set = new ArrayList<>();
 
   @Option(names = "--list-cells",
-      description = "list the cells: index (for --cell), row, grid point, seed, state (pending,"
+      description = "list the cells: index (for --cell), row, grid point, seed, state (pending, stale,"
           + " running, finished, failed)")
   boolean listCells;
 
@@ -139,7 +140,7 @@ final class SuiteCommand implements Callable<Integer> {
           + suite.name() + "' has cells 0 to " + (cells - 1) + " (see --list-cells)");
     }
     if (listCells) {
-      listCells(chosen, directory);
+      listCells(chosen, directory, ProviderRegistry.discover());
       return 0;
     }
     if (emit != null) {
@@ -202,18 +203,27 @@ final class SuiteCommand implements Callable<Integer> {
     return set;
   }
 
-  private void listCells(SuiteFile suite, Path directory) {
+  private void listCells(SuiteFile suite, Path directory, ProviderRegistry registry) {
     List<SuiteCell> cells = SuiteGrid.cells(suite, directory);
     System.out.printf(Locale.ROOT, "%-5s  %-9s  %-16s  %-24s  %-11s  %s%n", "index", "state", "row", "point",
         "seed", "detail");
     for (int k = 0; k < cells.size(); k++) {
       SuiteCell c = cells.get(k);
       CellOutcome outcome = CellOutcome.read(c, directory);
+      String state = state(outcome.status());
+      String detail = outcome.reason();
+      if (outcome.status() == CellOutcome.Status.FINISHED) {
+        Optional<String> changed =
+            CellSettings.changed(c, c.directory(directory), overrides(), registry);
+        if (changed.isPresent()) {
+          state = "stale";
+          detail = "settings changed since it finished (" + changed.get() + "): runs again";
+        }
+      }
       String point = c.variant().point().isEmpty() ? "-" : c.variant().point().toString();
-      System.out.printf(Locale.ROOT, "%-5d  %-9s  %-16s  %-24s  %-11s  %s%n", k, state(outcome.status()),
+      System.out.printf(Locale.ROOT, "%-5d  %-9s  %-16s  %-24s  %-11s  %s%n", k, state,
           c.variant().row().name() + c.variant().trial().map(t -> " #" + (t + 1)).orElse(""),
-          point, c.seed().map(String::valueOf).orElse("config"),
-          outcome.reason());
+          point, c.seed().map(String::valueOf).orElse("config"), detail);
     }
   }
 

@@ -196,7 +196,7 @@ public final class SuiteRunner {
       boolean claimed) {
     Path metrics = directory.resolve(RunDirectory.METRICS);
     if (Files.exists(metrics)) {
-      Optional<String> changed = changedSettings(cell, directory);
+      Optional<String> changed = CellSettings.changed(cell, directory, extraOverrides, registry);
       if (changed.isEmpty()) {
         boolean elsewhere = modifiedSince(metrics, started);
         progress.println(prefix
@@ -256,28 +256,6 @@ public final class SuiteRunner {
     List<String> all = new ArrayList<>(cell.overrides());
     all.addAll(extraOverrides);
     return all;
-  }
-
-  /**
-   * The keys whose values differ between the settings a finished cell ran with and those its
-   * config resolves to now; empty when they agree or the config cannot be read (the cell stands).
-   */
-  private Optional<String> changedSettings(SuiteCell cell, Path directory) {
-    Map<String, String> recorded;
-    Map<String, String> current;
-    try {
-      recorded = RunDirectory.recordedConfig(directory, registry).settings().asMap();
-      current = RunConfig.load(cell.variant().row().config(), overrides(cell), registry)
-          .settings().asMap();
-    } catch (RuntimeException e) {
-      log.debug("cell {}: settings not compared", cell.label(), e);
-      return Optional.empty();
-    }
-    Set<String> keys = new TreeSet<>(recorded.keySet());
-    keys.addAll(current.keySet());
-    keys.removeAll(ResultSettings.THREAD_KEYS);
-    keys.removeIf(key -> Objects.equals(recorded.get(key), current.get(key)));
-    return keys.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", keys));
   }
 
   private String headline(RunResult result) {

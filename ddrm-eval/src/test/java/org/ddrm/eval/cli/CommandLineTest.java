@@ -139,6 +139,20 @@ class CommandLineTest {
   }
 
   @Test
+  void listCellsMarksAFinishedCellWhoseConfigChangedSinceAsStale() throws Exception {
+    Path config = tinyMfConfig("mf.properties", "train.epochs = 1\n");
+    Path suite = dir.resolve("stale.properties");
+    Files.writeString(suite, "suite.seeds = 1\nrow.mf.config = mf.properties\n");
+    Path out = dir.resolve("out");
+    assertThat(execute("suite", suite.toString(), "--out", out.toString())).isZero();
+    Files.writeString(config, "mf.reg = 0.5\n", java.nio.file.StandardOpenOption.APPEND);
+    String listing = stdout(() -> execute("suite", suite.toString(), "--list-cells", "--out",
+        out.toString()));
+    assertThat(listing.lines().skip(1).map(l -> l.replaceAll(" +", " ").trim()))
+        .containsExactly("0 stale mf - 1 settings changed since it finished (mf.reg): runs again");
+  }
+
+  @Test
   void aCellIndexOutOfRangeNamesTheSuitesRange() throws Exception {
     Path suite = dir.resolve("later.properties");
     Files.writeString(suite, "suite.seeds = 1, 2\nrow.lightgcn.config = lightgcn.properties\n");
