@@ -13,6 +13,7 @@ import org.ddrm.eval.launch.KubernetesJobs;
 import org.ddrm.eval.launch.SlurmArray;
 import org.ddrm.eval.launch.SuiteInvocation;
 import org.ddrm.eval.launch.WorkerPool;
+import org.ddrm.eval.suite.CellDonors;
 import org.ddrm.eval.suite.CellOutcome;
 import org.ddrm.eval.suite.CellSettings;
 import org.ddrm.eval.suite.SuiteCell;
@@ -158,8 +159,9 @@ final class SuiteCommand implements Callable<Integer> {
           System.out, overrides(), Claim.leaseFromEnvironment());
       SuiteRunner.Tally tally = cell == null ? runner.run() : runner.runCell(cell);
       System.out.printf(Locale.ROOT, "suite '%s': %d cells run, %d failed, %d finished before, %d finished by"
-          + " other runners; %.1f s%n", suite.name(), tally.finished(), tally.failed(),
-          tally.skipped(), tally.elsewhere(), (System.nanoTime() - start) / 1e9);
+          + " other runners, %d reused from other suites; %.1f s%n", suite.name(),
+          tally.finished(), tally.failed(), tally.skipped(), tally.elsewhere(), tally.reused(),
+          (System.nanoTime() - start) / 1e9);
       if (noReport || cell != null) {
         return tally.failed() == 0 ? 0 : 1;
       }
@@ -218,6 +220,12 @@ final class SuiteCommand implements Callable<Integer> {
         if (changed.isPresent()) {
           state = "stale";
           detail = "settings changed since it finished (" + changed.get() + "): runs again";
+        }
+      }
+      if (outcome.status() == CellOutcome.Status.NOT_RUN) {
+        Optional<Path> donor = CellDonors.forCell(suite, c, overrides(), registry);
+        if (donor.isPresent()) {
+          detail = "copies " + donor.get() + " (suite.reuse)";
         }
       }
       String point = c.variant().point().isEmpty() ? "-" : c.variant().point().toString();

@@ -30,18 +30,29 @@ public final class CellSettings {
    */
   public static Optional<String> changed(SuiteCell cell, Path directory,
       List<String> extraOverrides, ProviderRegistry registry) {
-    List<String> overrides = new ArrayList<>(cell.overrides());
-    overrides.addAll(extraOverrides);
-    Map<String, String> recorded;
-    Map<String, String> current;
     try {
-      recorded = RunDirectory.recordedConfig(directory, registry).settings().asMap();
-      current = RunConfig.load(cell.variant().row().config(), overrides, registry)
-          .settings().asMap();
+      return differing(recorded(directory, registry), current(cell, extraOverrides, registry));
     } catch (RuntimeException e) {
       log.debug("cell {}: settings not compared", cell.label(), e);
       return Optional.empty();
     }
+  }
+
+  /** The settings the cell's config resolves to now, with the runner's overrides. */
+  static Map<String, String> current(SuiteCell cell, List<String> extraOverrides,
+      ProviderRegistry registry) {
+    List<String> overrides = new ArrayList<>(cell.overrides());
+    overrides.addAll(extraOverrides);
+    return RunConfig.load(cell.variant().row().config(), overrides, registry).settings().asMap();
+  }
+
+  /** The settings the run in {@code directory} recorded. */
+  static Map<String, String> recorded(Path directory, ProviderRegistry registry) {
+    return RunDirectory.recordedConfig(directory, registry).settings().asMap();
+  }
+
+  /** The keys, thread counts aside, whose values differ, comma-separated; empty when none. */
+  static Optional<String> differing(Map<String, String> recorded, Map<String, String> current) {
     Set<String> keys = new TreeSet<>(recorded.keySet());
     keys.addAll(current.keySet());
     keys.removeAll(ResultSettings.THREAD_KEYS);

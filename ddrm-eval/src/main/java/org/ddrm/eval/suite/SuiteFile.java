@@ -29,6 +29,9 @@ import org.ddrm.core.config.ConfigLoader;
  *   <li>{@code suite.out}: the suite's directory, relative to the suite file (default
  *       {@code runs/suite-NAME} under the working directory); the paper suites keep their records
  *       in the repository's {@code results/};
+ *   <li>{@code suite.reuse}: other suites' directories (comma-separated, relative to the suite
+ *       file) whose finished cells stand for this suite's cells with exactly their settings
+ *       ({@link CellDonors}): copied, not run again;
  *   <li>{@code set.KEY = VALUE}: an override for every cell;
  *   <li>{@code sweep.KEY = V1, V2, ...}: a grid axis over every row ({@code sweep.K1+K2}: one
  *       axis setting both keys to each value, e.g. {@code ddrm.steps+ddrm.inference_steps});
@@ -53,6 +56,7 @@ import org.ddrm.core.config.ConfigLoader;
  * @param baseline the baseline row's name, or empty
  * @param metrics the reported metrics
  * @param out the suite's directory when the file names one ({@code suite.out})
+ * @param reuse other suites' directories whose cells this one may copy ({@code suite.reuse})
  * @param set overrides for every cell, in file order
  * @param sweeps grid axes over every row
  * @param rows the rows in file order
@@ -60,7 +64,8 @@ import org.ddrm.core.config.ConfigLoader;
  * @param bench the benchmark settings
  */
 public record SuiteFile(Path source, String name, String description, List<Long> seeds,
-    Optional<String> baseline, List<String> metrics, Optional<Path> out, Map<String, String> set,
+    Optional<String> baseline, List<String> metrics, Optional<Path> out, List<Path> reuse,
+    Map<String, String> set,
     Map<String, List<String>> sweeps, List<Row> rows, Optional<SearchSettings> search,
     BenchSettings bench) {
 
@@ -116,6 +121,7 @@ public record SuiteFile(Path source, String name, String description, List<Long>
     Optional<String> baseline = Optional.empty();
     List<String> metrics = List.of("recall@20", "ndcg@20");
     Optional<Path> out = Optional.empty();
+    List<Path> reuse = List.of();
     Map<String, String> set = new LinkedHashMap<>();
     Map<String, List<String>> sweeps = new LinkedHashMap<>();
     Map<String, RowBuilder> rows = new LinkedHashMap<>();
@@ -139,6 +145,8 @@ public record SuiteFile(Path source, String name, String description, List<Long>
         metrics = list(file, key, value);
       } else if (key.equals("suite.out")) {
         out = Optional.of(base.resolve(value).normalize());
+      } else if (key.equals("suite.reuse")) {
+        reuse = list(file, key, value).stream().map(v -> base.resolve(v).normalize()).toList();
       } else if (key.startsWith("set.")) {
         set.put(key.substring("set.".length()), value);
       } else if (key.startsWith("sweep.")) {
@@ -166,8 +174,8 @@ public record SuiteFile(Path source, String name, String description, List<Long>
         benchEpochs = (int) parseLong(file, key, value);
       } else {
         throw new ConfigException(file + ": unknown suite key '" + key + "' (expected suite.name,"
-            + " suite.description, suite.seeds, suite.baseline, suite.metrics, suite.out, set.KEY, sweep.KEY,"
-            + " row.NAME.config, row.NAME.baseline, row.NAME.set.KEY, row.NAME.sweep.KEY, search.method,"
+            + " suite.description, suite.seeds, suite.baseline, suite.metrics, suite.out, suite.reuse, set.KEY,"
+            + " sweep.KEY, row.NAME.config, row.NAME.baseline, row.NAME.set.KEY, row.NAME.sweep.KEY, search.method,"
             + " search.range.KEY, search.budget, search.metric, search.seed, search.startup, search.rows,"
             + " bench.baseline, bench.tolerance, bench.epochs)");
       }
@@ -210,8 +218,8 @@ public record SuiteFile(Path source, String name, String description, List<Long>
     }
     Optional<SearchSettings> search = searchKeys.isEmpty() ? Optional.empty()
         : Optional.of(search(file, searchKeys, seeds, sweeps, built));
-    return new SuiteFile(file, name, description, seeds, baseline, metrics, out, set, sweeps, built,
-        search, new BenchSettings(benchBaseline, tolerance, benchEpochs));
+    return new SuiteFile(file, name, description, seeds, baseline, metrics, out, reuse, set, sweeps,
+        built, search, new BenchSettings(benchBaseline, tolerance, benchEpochs));
   }
 
   private static SearchSettings search(Path file, Map<String, String> keys, List<Long> seeds,
@@ -301,7 +309,7 @@ public record SuiteFile(Path source, String name, String description, List<Long>
   /** This suite with other seeds (a shorter or longer run of the same grid). */
   public SuiteFile withSeeds(List<Long> otherSeeds) {
     return new SuiteFile(source, name, description, List.copyOf(otherSeeds), baseline, metrics,
-        out, set, sweeps, rows, search, bench);
+        out, reuse, set, sweeps, rows, search, bench);
   }
 
   /**
@@ -318,8 +326,8 @@ public record SuiteFile(Path source, String name, String description, List<Long>
             + String.join(", ", known) + ")");
       }
     }
-    return new SuiteFile(source, name, description, seeds, baseline, metrics, out, set, sweeps,
-        rows.stream().filter(r -> names.contains(r.name())).toList(), search, bench);
+    return new SuiteFile(source, name, description, seeds, baseline, metrics, out, reuse, set,
+        sweeps, rows.stream().filter(r -> names.contains(r.name())).toList(), search, bench);
   }
 
   /** Where the suite writes its cells and report: {@code suite.out}, else {@code runs/suite-NAME}. */

@@ -105,7 +105,7 @@ public final class SuiteRunner {
    */
   private Tally run(Optional<Integer> only) {
     long started = System.currentTimeMillis();
-    Tally tally = new Tally(0, 0, 0, 0);
+    Tally tally = new Tally(0, 0, 0, 0, 0);
     Set<Path> settled = new HashSet<>();
     Set<Path> announced = new HashSet<>();
     while (true) {
@@ -173,6 +173,13 @@ public final class SuiteRunner {
       }
       previous.filter(r -> !r.released()).ifPresent(r -> progress.println(prefix + ": the lease"
           + " of pid " + r.pid() + " on " + r.host() + " ran out; taking the cell over"));
+      Optional<Path> donor = CellDonors.forCell(suite, cell, extraOverrides, registry);
+      if (donor.isPresent()) {
+        CellDonors.copy(donor.get(), directory);
+        progress.println(prefix + ": finished with the same settings in " + donor.get()
+            + "; reused");
+        return Attempt.REUSED;
+      }
       long start = System.nanoTime();
       try {
         // metrics.json marks a finished cell: a stale one goes before the cell runs again
@@ -239,7 +246,7 @@ public final class SuiteRunner {
   }
 
   /** How one try at a cell ended. */
-  private enum Attempt { RAN, FAILED, FINISHED_BEFORE, FINISHED_ELSEWHERE, HELD_ELSEWHERE }
+  private enum Attempt { RAN, REUSED, FAILED, FINISHED_BEFORE, FINISHED_ELSEWHERE, HELD_ELSEWHERE }
 
   private RunResult runCell(SuiteCell cell, Path directory) {
     Path config = cell.variant().row().config();
@@ -288,14 +295,16 @@ public final class SuiteRunner {
    * @param failed cells that could not run (here or, since this runner started, elsewhere)
    * @param skipped cells finished by an earlier invocation
    * @param elsewhere cells another runner finished while this one ran
+   * @param reused cells copied from another suite's record ({@code suite.reuse})
    */
-  public record Tally(int finished, int failed, int skipped, int elsewhere) {
+  public record Tally(int finished, int failed, int skipped, int elsewhere, int reused) {
     private Tally plus(Attempt attempt) {
       return switch (attempt) {
-        case RAN -> new Tally(finished + 1, failed, skipped, elsewhere);
-        case FAILED -> new Tally(finished, failed + 1, skipped, elsewhere);
-        case FINISHED_BEFORE -> new Tally(finished, failed, skipped + 1, elsewhere);
-        case FINISHED_ELSEWHERE -> new Tally(finished, failed, skipped, elsewhere + 1);
+        case RAN -> new Tally(finished + 1, failed, skipped, elsewhere, reused);
+        case REUSED -> new Tally(finished, failed, skipped, elsewhere, reused + 1);
+        case FAILED -> new Tally(finished, failed + 1, skipped, elsewhere, reused);
+        case FINISHED_BEFORE -> new Tally(finished, failed, skipped + 1, elsewhere, reused);
+        case FINISHED_ELSEWHERE -> new Tally(finished, failed, skipped, elsewhere + 1, reused);
         case HELD_ELSEWHERE -> this;
       };
     }

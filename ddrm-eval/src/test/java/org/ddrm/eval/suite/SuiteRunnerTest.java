@@ -71,7 +71,7 @@ class SuiteRunnerTest {
     Path out = dir.resolve("out");
 
     SuiteRunner.Tally first = run(suite, out);
-    assertThat(first).isEqualTo(new SuiteRunner.Tally(2, 2, 0, 0));
+    assertThat(first).isEqualTo(new SuiteRunner.Tally(2, 2, 0, 0, 0));
     String lines = progress.toString(StandardCharsets.UTF_8);
     assertThat(lines.lines()).hasSize(4);
     assertThat(lines).contains("[1/4] ghost seed=1: FAILED: config file not found:",
@@ -84,7 +84,7 @@ class SuiteRunnerTest {
 
     progress.reset();
     SuiteRunner.Tally second = run(suite, out);
-    assertThat(second).isEqualTo(new SuiteRunner.Tally(0, 2, 2, 0));
+    assertThat(second).isEqualTo(new SuiteRunner.Tally(0, 2, 2, 0, 0));
     assertThat(progress.toString(StandardCharsets.UTF_8))
         .contains("[3/4] mf seed=1: finished before, skipped");
     assertThat(Files.getLastModifiedTime(metrics)).isEqualTo(written);
@@ -105,15 +105,51 @@ class SuiteRunnerTest {
         row.mf.config = mf.properties
         """);
     Path out = dir.resolve("out");
-    assertThat(run(suite, out)).isEqualTo(new SuiteRunner.Tally(1, 0, 0, 0));
+    assertThat(run(suite, out)).isEqualTo(new SuiteRunner.Tally(1, 0, 0, 0, 0));
 
     writeMfConfig(2);
     progress.reset();
-    assertThat(run(suite, out)).isEqualTo(new SuiteRunner.Tally(1, 0, 0, 0));
+    assertThat(run(suite, out)).isEqualTo(new SuiteRunner.Tally(1, 0, 0, 0, 0));
     assertThat(progress.toString(StandardCharsets.UTF_8))
         .contains("mf seed=1: settings changed since it finished (train.epochs), running again");
     assertThat(Files.readString(out.resolve("cells/mf/seed-1/curve.tsv")).lines()
         .filter(line -> line.startsWith("backend\t")).count()).isEqualTo(2);
+  }
+
+  @Test
+  void aCellWithTheSettingsOfAnotherSuitesFinishedCellIsCopiedNotRun() throws Exception {
+    writeMfConfig(1);
+    Path table = dir.resolve("table");
+    assertThat(run(suite("""
+        suite.seeds = 1
+        set.cache.enabled = false
+        row.mf-bpr.config = mf.properties
+        """), table)).isEqualTo(new SuiteRunner.Tally(1, 0, 0, 0, 0));
+
+    // a figure suite: the same row under another name, once as is and once with other settings
+    SuiteFile figure = suite("""
+        suite.seeds = 1
+        suite.reuse = table
+        set.cache.enabled = false
+        row.mf.config = mf.properties
+        row.mf.sweep.mf.reg = 0.0001, 0.5
+        """);
+    Path out = dir.resolve("figure");
+    progress.reset();
+    assertThat(run(figure, out)).isEqualTo(new SuiteRunner.Tally(1, 0, 0, 0, 1));
+    Path reused = out.resolve("cells/mf_mf.reg=0.0001/seed-1");
+    assertThat(progress.toString(StandardCharsets.UTF_8)).contains(
+        "mf mf.reg=0.0001 seed=1: finished with the same settings in "
+            + table.resolve("cells/mf-bpr/seed-1") + "; reused");
+    assertThat(Files.readString(reused.resolve("metrics.json")))
+        .isEqualTo(Files.readString(table.resolve("cells/mf-bpr/seed-1/metrics.json")));
+    assertThat(Files.readString(reused.resolve(CellDonors.REUSED_FROM)).trim())
+        .isEqualTo(table.resolve("cells/mf-bpr/seed-1").toString());
+    assertThat(reused.resolve("model")).doesNotExist();
+    assertThat(out.resolve("cells/mf_mf.reg=0.5/seed-1/" + CellDonors.REUSED_FROM)).doesNotExist();
+
+    progress.reset();
+    assertThat(run(figure, out)).isEqualTo(new SuiteRunner.Tally(0, 0, 2, 0, 0));
   }
 
   @Test
@@ -126,7 +162,7 @@ class SuiteRunnerTest {
         row.mf.config = mf.properties
         """);
     Path out = dir.resolve("out");
-    assertThat(run(suite, out)).isEqualTo(new SuiteRunner.Tally(2, 0, 0, 0));
+    assertThat(run(suite, out)).isEqualTo(new SuiteRunner.Tally(2, 0, 0, 0, 0));
 
     // what a clone of the committed records holds: no checkpoints, and seed 2 as if its
     // session ended mid-run (its partial files present, no metrics.json)
@@ -142,7 +178,7 @@ class SuiteRunnerTest {
     Files.delete(out.resolve("cells/mf/seed-2/metrics.json"));
 
     progress.reset();
-    assertThat(run(suite, out)).isEqualTo(new SuiteRunner.Tally(1, 0, 1, 0));
+    assertThat(run(suite, out)).isEqualTo(new SuiteRunner.Tally(1, 0, 1, 0, 0));
     assertThat(progress.toString(StandardCharsets.UTF_8))
         .contains("[1/2] mf seed=1: finished before, skipped", "[2/2] mf seed=2: done in");
     assertThat(out.resolve("cells/mf/seed-2/per-user.tsv.gz")).isRegularFile();
@@ -204,7 +240,7 @@ class SuiteRunnerTest {
     assertThat(CellOutcome.read(SuiteGrid.cells(suite, out).get(0), out).status())
         .isEqualTo(CellOutcome.Status.RUNNING);
 
-    assertThat(run(suite, out)).isEqualTo(new SuiteRunner.Tally(1, 0, 0, 0));
+    assertThat(run(suite, out)).isEqualTo(new SuiteRunner.Tally(1, 0, 0, 0, 0));
     assertThat(System.currentTimeMillis()).isGreaterThanOrEqualTo(expires);
     assertThat(progress.toString(StandardCharsets.UTF_8)).contains(
         "[1/1] mf seed=1: running in pid 4242 on elsewhere; left to it",
@@ -225,7 +261,7 @@ class SuiteRunnerTest {
     Path out = dir.resolve("out");
     SuiteRunner runner = new SuiteRunner(suite, out, ProviderRegistry.discover(),
         new PrintStream(progress, true, StandardCharsets.UTF_8));
-    assertThat(runner.runCell(1)).isEqualTo(new SuiteRunner.Tally(1, 0, 0, 0));
+    assertThat(runner.runCell(1)).isEqualTo(new SuiteRunner.Tally(1, 0, 0, 0, 0));
     assertThat(out.resolve("cells/mf/seed-2/metrics.json")).isRegularFile();
     assertThat(out.resolve("cells/mf/seed-1")).doesNotExist();
     assertThatThrownBy(() -> runner.runCell(2)).isInstanceOf(IllegalArgumentException.class)
@@ -241,7 +277,7 @@ class SuiteRunnerTest {
         row.mf.config = mf.properties
         """);
     Path notADirectory = Files.writeString(dir.resolve("out"), "x");
-    assertThat(run(suite, notADirectory)).isEqualTo(new SuiteRunner.Tally(0, 1, 0, 0));
+    assertThat(run(suite, notADirectory)).isEqualTo(new SuiteRunner.Tally(0, 1, 0, 0, 0));
     assertThat(progress.toString(StandardCharsets.UTF_8))
         .contains("[1/1] mf seed=1: FAILED: cannot create the claim directory");
   }

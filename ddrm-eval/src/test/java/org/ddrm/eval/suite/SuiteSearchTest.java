@@ -63,7 +63,7 @@ class SuiteSearchTest {
         """);
     Path out = dir.resolve("out");
 
-    assertThat(run(suite, out)).isEqualTo(new SuiteRunner.Tally(4, 0, 0, 0));
+    assertThat(run(suite, out)).isEqualTo(new SuiteRunner.Tally(4, 0, 0, 0, 0));
 
     SearchPlan plan = SuiteGrid.searches(suite, out).get(0);
     assertThat(plan.complete()).isTrue();
@@ -99,7 +99,7 @@ class SuiteSearchTest {
     assertThat(csv).hasSize(4).filteredOn(l -> l.endsWith(",selected")).hasSize(1);
 
     progress.reset();
-    assertThat(run(suite, out)).isEqualTo(new SuiteRunner.Tally(0, 0, 4, 0));
+    assertThat(run(suite, out)).isEqualTo(new SuiteRunner.Tally(0, 0, 4, 0, 0));
   }
 
   @Test
@@ -116,7 +116,7 @@ class SuiteSearchTest {
     // before any trial ran, only the random start-up trials are known
     assertThat(SuiteGrid.cells(suite, out)).hasSize(2);
 
-    assertThat(run(suite, out)).isEqualTo(new SuiteRunner.Tally(4, 0, 0, 0));
+    assertThat(run(suite, out)).isEqualTo(new SuiteRunner.Tally(4, 0, 0, 0, 0));
     assertThat(SuiteGrid.cells(suite, out)).hasSize(4);
     assertThat(SuiteGrid.searches(suite, out).get(0).selected()).isPresent();
     assertThat(progress.toString(StandardCharsets.UTF_8))
