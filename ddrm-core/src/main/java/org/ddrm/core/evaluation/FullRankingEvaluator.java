@@ -134,8 +134,8 @@ public final class FullRankingEvaluator {
         .placeholderWithDefault(eval.constant(rankedLength), Shape.scalar());
     topK = eval.nn.topK(masked, listLength, new TopK.Options[] {TopK.sorted(true)});
     chunkedTopK = chunked
-        ? Optional.of(new ChunkedTopK(eval, padded(eval, masked, columns), chunks, chunkWidth,
-            listLength))
+        ? Optional.of(new ChunkedTopK(eval, padded(eval, scores, columns), maskPairs, chunks,
+            chunkWidth, listLength))
         : Optional.empty();
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -59,21 +60,34 @@ class BlockRankingTest {
   }
 
   @Test
-  void chunkedTopKEqualsAFullSortWithTiesAndMaskedChunks() {
+  void chunkedTopKEqualsAFullSortOfTheMaskedScoresWithTiesAndMaskedChunks() {
     Random random = new Random(7);
     int rows = 30;
     int columns = 1000;
     float[][] scores = new float[rows][columns];
-    for (float[] row : scores) {
+    float[][] masked = new float[rows][];
+    List<int[]> maskPairs = new ArrayList<>();
+    for (int r = 0; r < rows; r++) {
       for (int c = 0; c < columns; c++) {
-        row[c] = random.nextInt(8) / 8f;
+        scores[r][c] = random.nextInt(8) / 8f;
+      }
+      masked[r] = scores[r].clone();
+      for (int c = 0; c < columns; c++) {
+        // a row with nothing to rank, one with fewer unmasked items than k, a fifth elsewhere
+        // (best values among them, so chunk maxima move), some pairs given twice
+        if (r == 3 || (r == 4 && c < 990) || random.nextInt(5) == 0) {
+          maskPairs.add(new int[] {r, c});
+          if (random.nextInt(10) == 0) {
+            maskPairs.add(new int[] {r, c});
+          }
+          masked[r][c] = Float.NEGATIVE_INFINITY;
+        }
       }
     }
-    Arrays.fill(scores[3], Float.NEGATIVE_INFINITY); // a row with nothing to rank
-    Arrays.fill(scores[4], 0, 990, Float.NEGATIVE_INFINITY); // fewer unmasked items than k
+    Collections.shuffle(maskPairs, random);
     for (int k : new int[] {1, 7, 50}) {
-      ChunkedTopK chunked = new ChunkedTopK(tf, tf.constant(scores), columns / CHUNK, CHUNK,
-          tf.constant(k));
+      ChunkedTopK chunked = new ChunkedTopK(tf, tf.constant(scores),
+          tf.constant(maskPairs.toArray(int[][]::new)), columns / CHUNK, CHUNK, tf.constant(k));
       try (Result result = session.runner()
           .fetch(chunked.values()).fetch(chunked.indices()).run()) {
         float[] values = new float[rows * k];
@@ -81,11 +95,11 @@ class BlockRankingTest {
         ((TFloat32) result.get(0)).copyTo(DataBuffers.of(values, false, false));
         ((TInt32) result.get(1)).copyTo(DataBuffers.of(indices, false, false));
         for (int r = 0; r < rows; r++) {
-          int[] expected = sortedColumns(scores[r], k);
+          int[] expected = sortedColumns(masked[r], k);
           int[] actual = Arrays.copyOfRange(indices, r * k, (r + 1) * k);
           assertThat(actual).as("k %d row %d", k, r).containsExactly(expected);
           for (int j = 0; j < k; j++) {
-            assertThat(values[r * k + j]).isEqualTo(scores[r][expected[j]]);
+            assertThat(values[r * k + j]).isEqualTo(masked[r][expected[j]]);
           }
         }
       }
