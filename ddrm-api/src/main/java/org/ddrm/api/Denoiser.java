@@ -61,6 +61,16 @@ public interface Denoiser {
   }
 
   /**
+   * When {@link #startingScores} are inner products of full tables computable without feeds:
+   * every user's starting vector and the item table (as {@link TrainableModel#scoringFactors()}
+   * for the trained scores), so that the evaluator computes them once per evaluation and scores
+   * by blocks. Empty (the default): the starting point is scored batch by batch.
+   */
+  default Optional<UserItemTables> startingFactors() {
+    return Optional.empty();
+  }
+
+  /**
    * When the denoiser's scores are inner products, their two sides: the vectors it generates for
    * the given users, [users, dim], and the item table [numItems, dim] it scores them against
    * (DDRM: the denoised ideal items and its item table), so that runs can export them. Empty when

@@ -229,6 +229,16 @@ final class DdrmDenoiser implements Denoiser {
     return Optional.of(users -> embeddings.historyMeanScores(s, users));
   }
 
+  /** The starting point's tables: every user's mean train-item embedding and the item table. */
+  @Override
+  public Optional<UserItemTables> startingFactors() {
+    if (settings.inferenceStart() != DdrmSettings.InferenceStart.HISTORY) {
+      return Optional.empty();
+    }
+    Ops s = tf.withSubScope("starting_factors");
+    return Optional.of(new UserItemTables(embeddings.historyMeans(s), embeddings.items()));
+  }
+
   /**
    * The trust score of each (user, item) pair: {@code sigmoid(<u_hat, i_hat>)} of the user and
    * item embeddings denoised in one step from the middle step T/2 with zero noise

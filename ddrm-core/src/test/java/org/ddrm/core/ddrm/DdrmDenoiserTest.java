@@ -197,6 +197,21 @@ class DdrmDenoiserTest {
           assertThat((double) scores[r * DdrmFixture.ITEMS + j]).isCloseTo(expected, within(1e-5));
         }
       }
+      // the same scores as products of the starting factors (the evaluator's block scoring)
+      assertThat(noise.denoiser.startingFactors()).isEmpty();
+      UserItemTables factors = f.denoiser.startingFactors().orElseThrow();
+      float[] userVectors = f.fetch(factors.users(), Map.of());
+      float[] itemVectors = f.fetch(factors.items(), Map.of());
+      for (int r = 0; r < ids.length; r++) {
+        for (int j = 0; j < DdrmFixture.ITEMS; j++) {
+          double product = 0;
+          for (int k = 0; k < DdrmFixture.DIM; k++) {
+            product += userVectors[ids[r] * DdrmFixture.DIM + k]
+                * itemVectors[j * DdrmFixture.DIM + k];
+          }
+          assertThat(product).isCloseTo(scores[r * DdrmFixture.ITEMS + j], within(1e-5));
+        }
+      }
     }
   }
 

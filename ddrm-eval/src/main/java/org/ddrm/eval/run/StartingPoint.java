@@ -8,6 +8,7 @@ import org.ddrm.api.BatchSource;
 import org.ddrm.api.Dataset;
 import org.ddrm.api.Denoiser;
 import org.ddrm.api.TrainableModel;
+import org.ddrm.api.graph.UserItemTables;
 import org.ddrm.core.evaluation.EvaluationOptions;
 import org.ddrm.core.evaluation.FullRankingEvaluator;
 import org.ddrm.core.evaluation.Split;
@@ -35,8 +36,8 @@ final class StartingPoint {
   /** The evaluator of the denoiser's starting point, when it has one. */
   static Optional<StartingPoint> of(Session session, Ops tf, Denoiser denoiser, Dataset dataset,
       EvaluationOptions options) {
-    return denoiser.startingScores().map(scores -> new StartingPoint(
-        new FullRankingEvaluator(session, tf, new ScoresOnly(scores), dataset, options)));
+    return denoiser.startingScores().map(scores -> new StartingPoint(new FullRankingEvaluator(
+        session, tf, new ScoresOnly(scores, denoiser.startingFactors()), dataset, options)));
   }
 
   Metrics evaluate() {
@@ -44,9 +45,14 @@ final class StartingPoint {
         evaluator.evaluate(Split.TEST).means());
   }
 
-  /** A model that only scores; it is never trained. */
-  private record ScoresOnly(Function<Operand<TInt32>, Operand<TFloat32>> scoring)
-      implements TrainableModel {
+  /** A model that only scores (by blocks when it has factors); it is never trained. */
+  private record ScoresOnly(Function<Operand<TInt32>, Operand<TFloat32>> scoring,
+      Optional<UserItemTables> factors) implements TrainableModel {
+    @Override
+    public Optional<UserItemTables> scoringFactors() {
+      return factors;
+    }
+
     @Override
     public Operand<TFloat32> loss() {
       throw new UnsupportedOperationException("the starting point is not trained");
