@@ -9,17 +9,22 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.ddrm.api.Dataset;
+import org.ddrm.api.Denoiser;
+import org.ddrm.api.graph.UserItemTables;
 import org.ddrm.core.config.ConfigException;
 import org.ddrm.core.evaluation.EvaluationOptions;
+import org.ddrm.core.train.EmbeddingPipeline;
 import org.ddrm.core.evaluation.EvaluationResult;
 import org.ddrm.core.evaluation.FullRankingEvaluator;
 import org.ddrm.core.evaluation.PerUserMetrics;
 import org.ddrm.core.evaluation.Split;
 import org.junit.jupiter.api.Assumptions;
+import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
@@ -296,6 +301,61 @@ public final class ModelChecks {
                 + "), yet is not listed: the evaluator's batch scores differ from the model's"
                 + " own; check feedScoring and the batch dependence of scores(users)");
           }
+        }
+      }
+    }
+  }
+
+  /**
+   * Score factors, where a model offers them, give its scores: after {@value #EARLIER_EPOCHS}
+   * epochs per stage, row u of {@link org.ddrm.api.TrainableModel#scoringFactors()}'s user table
+   * times its item table is {@code scores(u)}, and for a denoiser its
+   * {@link org.ddrm.api.Denoiser#startingFactors()} give its {@code startingScores} likewise
+   * (the evaluator ranks the factors' products, not the scores). Skipped when there are none.
+   */
+  public static void factorsGiveTheScores(Builder builder, String what) {
+    try (KitRun run = open(builder, what, 1)) {
+      run.trainAll(EARLIER_EPOCHS);
+      int[] users = {0, 1, KitData.USERS - 1};
+      Optional<UserItemTables> factors = run.finalModel().scoringFactors();
+      Optional<Denoiser> denoiser = run.pipeline().map(EmbeddingPipeline::denoiser);
+      Optional<UserItemTables> starting = denoiser.flatMap(Denoiser::startingFactors);
+      Assumptions.assumeTrue(factors.isPresent() || starting.isPresent(),
+          what + " offers no score factors");
+      factors.ifPresent(tables -> productsAreScores(run, tables, users, run.scores(users),
+          what + ": scoringFactors()", "scores(users)"));
+      if (starting.isPresent()) {
+        var startingScores = denoiser.get().startingScores().orElseThrow(() -> new AssertionError(
+            what + ": startingFactors() without startingScores(): offer both or neither"));
+        Ops tf = run.context().tf();
+        productsAreScores(run, starting.get(), users,
+            run.fetch(startingScores.apply(tf.constant(users))), what + ": startingFactors()",
+            "startingScores()");
+      }
+    }
+  }
+
+  private static void productsAreScores(KitRun run, UserItemTables tables, int[] users,
+      float[] scores, String factorsName, String scoresName) {
+    float[] userRows = run.fetch(tables.users());
+    float[] itemRows = run.fetch(tables.items());
+    int dim = itemRows.length / KitData.ITEMS;
+    if (dim * KitData.ITEMS != itemRows.length || dim * KitData.USERS != userRows.length) {
+      throw new AssertionError(factorsName + " has tables of " + userRows.length + " and "
+          + itemRows.length + " values: expected [" + KitData.USERS + ", dim] users and ["
+          + KitData.ITEMS + ", dim] items");
+    }
+    for (int r = 0; r < users.length; r++) {
+      for (int item = 0; item < KitData.ITEMS; item++) {
+        double product = 0;
+        for (int k = 0; k < dim; k++) {
+          product += (double) userRows[users[r] * dim + k] * itemRows[item * dim + k];
+        }
+        float score = scores[r * KitData.ITEMS + item];
+        if (Math.abs(product - score) > 1e-4 * Math.max(1, Math.abs(score))) {
+          throw new AssertionError(factorsName + ": user " + users[r] + "'s row times item "
+              + item + "'s row is " + product + ", but " + scoresName + " gives " + score
+              + ": the factors must be the tables whose inner products are the scores");
         }
       }
     }

@@ -67,6 +67,11 @@ public abstract class ProviderConformance<P extends Provider> {
   }
 
   @Test
+  public void scoreFactorsGiveTheScores() {
+    ModelChecks.factorsGiveTheScores(builder(), what());
+  }
+
+  @Test
   public void givesTheSameNumbersForTheSameSeed() {
     ModelChecks.sameSeedGivesSameNumbers(builder(), what());
   }
