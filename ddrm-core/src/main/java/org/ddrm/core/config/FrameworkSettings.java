@@ -114,6 +114,11 @@ public final class FrameworkSettings {
       new SettingSpec("profile.steps", "0", "training steps per epoch traced op by op into"
           + " op-profile-STAGE.json in the run directory (0: none)").atLeast(0)));
 
+  public static final Setting<Integer> BENCH_EPOCH_STEPS = OUTPUT_KEYS.add(Setting.integer(
+      new SettingSpec("bench.epoch_steps", "0", "steps per training epoch, for benchmarks at"
+          + " scale (0: every step): each epoch stops after them and reports its seconds scaled"
+          + " to the whole epoch; such runs use no backend cache").atLeast(0)));
+
   private FrameworkSettings() {}
 
   /** Every framework key with its default. */

@@ -27,16 +27,18 @@ public final class TrainingLoop {
   private final List<TrainingHook> hooks;
   private final List<TrainingListener> listeners;
   private final OpProfile profile;
+  private final int stepsPerEpoch;
 
   public TrainingLoop(
       Session session, String stage, Operand<TFloat32> loss, Op step, BatchSource batches,
       List<TrainingHook> hooks, List<TrainingListener> listeners) {
-    this(session, stage, loss, step, batches, hooks, listeners, null);
+    this(session, stage, loss, step, batches, hooks, listeners, null, 0);
   }
 
   private TrainingLoop(
       Session session, String stage, Operand<TFloat32> loss, Op step, BatchSource batches,
-      List<TrainingHook> hooks, List<TrainingListener> listeners, OpProfile profile) {
+      List<TrainingHook> hooks, List<TrainingListener> listeners, OpProfile profile,
+      int stepsPerEpoch) {
     this.session = session;
     this.stage = stage;
     this.loss = loss;
@@ -45,11 +47,24 @@ public final class TrainingLoop {
     this.hooks = List.copyOf(hooks);
     this.listeners = List.copyOf(listeners);
     this.profile = profile;
+    this.stepsPerEpoch = stepsPerEpoch;
   }
 
   /** This loop, tracing some steps of every epoch into {@code profile}. */
   public TrainingLoop profiledBy(OpProfile profile) {
-    return new TrainingLoop(session, stage, loss, step, batches, hooks, listeners, profile);
+    return new TrainingLoop(session, stage, loss, step, batches, hooks, listeners, profile,
+        stepsPerEpoch);
+  }
+
+  /**
+   * This loop with every epoch cut after {@code steps} steps (a benchmark at scale): each epoch
+   * reports the mean loss of the steps it ran and its seconds scaled to the whole epoch.
+   */
+  public TrainingLoop cutAfter(int steps) {
+    if (steps < 1) {
+      throw new IllegalArgumentException("steps per epoch must be at least 1, got " + steps);
+    }
+    return new TrainingLoop(session, stage, loss, step, batches, hooks, listeners, profile, steps);
   }
 
   /**
@@ -84,7 +99,8 @@ public final class TrainingLoop {
   }
 
   private void runEpoch(int epoch, RandomGenerator random) {
-    int count = batches.batchesPerEpoch();
+    int whole = batches.batchesPerEpoch();
+    int count = stepsPerEpoch > 0 ? Math.min(whole, stepsPerEpoch) : whole;
     for (TrainingListener listener : listeners) {
       listener.onEpochStart(stage, epoch, count);
     }
@@ -101,7 +117,7 @@ public final class TrainingLoop {
         listener.onBatch(stage, epoch, batch, value);
       }
     }
-    double seconds = (System.nanoTime() - start) / 1e9;
+    double seconds = (System.nanoTime() - start) / 1e9 * whole / count;
     EpochReport report =
         new EpochReport(stage, epoch, sum / count, seconds, batches.examplesPerEpoch(), java.util.Map.of());
     for (TrainingListener listener : listeners) {

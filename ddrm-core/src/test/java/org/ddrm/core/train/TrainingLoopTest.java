@@ -104,4 +104,35 @@ class TrainingLoopTest {
       assertThat((Integer) profile.toJson().get("traced_steps")).isEqualTo(6);
     }
   }
+
+  @Test
+  void aCutLoopRunsTheFirstStepsOfEachEpochAndAveragesTheirLoss() {
+    try (Graph graph = new Graph(); Session session = new Session(graph)) {
+      Ops tf = Ops.create(graph);
+      CountingSource source = new CountingSource(tf, 1000);
+      Operand<TFloat32> loss = tf.reduceSum(source.x, tf.constant(0));
+      List<EpochReport> reports = new ArrayList<>();
+      List<Integer> announced = new ArrayList<>();
+      TrainingListener recorder = new TrainingListener() {
+        @Override
+        public void onEpochStart(String stage, int epoch, int batches) {
+          announced.add(batches);
+        }
+
+        @Override
+        public EpochReport onEpochEnd(EpochReport report) {
+          reports.add(report);
+          return report;
+        }
+      };
+      new TrainingLoop(session, "test", loss, tf.noOp(), source, List.of(), List.of(recorder))
+          .cutAfter(4)
+          .run(2, epoch -> new SplittableRandom(1));
+      assertThat(source.seen).hasSize(8);
+      assertThat(announced).containsExactly(4, 4);
+      // steps 1..4 feed x = [n, 10]: losses 11..14, mean 12.5; then 15..18
+      assertThat(reports).extracting(EpochReport::meanLoss).containsExactly(12.5, 16.5);
+      assertThat(reports).allSatisfy(r -> assertThat(r.seconds()).isPositive());
+    }
+  }
 }

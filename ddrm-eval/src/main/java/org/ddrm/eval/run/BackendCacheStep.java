@@ -70,8 +70,9 @@ final class BackendCacheStep {
    */
   StageOutcome trainOrLoad(Session session, String stage, Path modelDirectory,
       boolean resumedInside, Supplier<StageOutcome> training) {
-    if (!FrameworkSettings.CACHE_ENABLED.read("", config.settings())) {
-      return training.get();
+    if (!FrameworkSettings.CACHE_ENABLED.read("", config.settings())
+        || FrameworkSettings.BENCH_EPOCH_STEPS.read("", config.settings()) > 0) {
+      return training.get(); // epochs cut short train no backend worth sharing
     }
     Path cacheDirectory = BackendCache.directory(config.settings(),
         config.backend().orElseThrow().name(), dataset);

@@ -7,15 +7,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.ddrm.core.config.FrameworkSettings;
 import org.ddrm.core.data.AtomicFiles;
 import org.ddrm.core.train.TfRuntime;
 
 /**
  * Timings of one config: seconds per training epoch of each stage (the last stage's is the
- * headline figure), full-ranking test evaluation seconds, and the process's peak resident memory.
+ * headline figure; scaled from the first {@code epochSteps} steps of each epoch when
+ * {@code bench.epoch_steps} cuts them), full-ranking test evaluation seconds, and the process's
+ * peak resident memory.
  */
 public record Benchmark(String config, Map<String, Double> stageSecondsPerEpoch,
-    double trainSecondsPerEpoch, double evalSeconds, double peakRssMb, int threads) {
+    double trainSecondsPerEpoch, double evalSeconds, double peakRssMb, int threads,
+    int epochSteps) {
 
   /** Settings that make a run a benchmark: a fixed number of epochs, no validation. */
   public static List<String> overrides(int epochs) {
@@ -31,7 +35,8 @@ public record Benchmark(String config, Map<String, Double> stageSecondsPerEpoch,
     result.stages().forEach(s -> stages.put(s.name(), s.secondsPerEpoch()));
     double last = result.stages().get(result.stages().size() - 1).secondsPerEpoch();
     return new Benchmark(config.source(), stages, last, result.test().wallSeconds(),
-        currentPeakRssMb(), TfRuntime.from(config.settings()).intraOpThreads());
+        currentPeakRssMb(), TfRuntime.from(config.settings()).intraOpThreads(),
+        FrameworkSettings.BENCH_EPOCH_STEPS.read("", config.settings()));
   }
 
   /** The process's peak resident set (VmHWM) in MiB, or NaN where /proc is missing. */
@@ -56,14 +61,16 @@ public record Benchmark(String config, Map<String, Double> stageSecondsPerEpoch,
     json.put("eval_seconds", evalSeconds);
     json.put("peak_rss_mb", peakRssMb);
     json.put("intra_op_threads", threads);
+    json.put("epoch_steps", epochSteps);
     json.put("cpus", Runtime.getRuntime().availableProcessors());
     AtomicFiles.write(directory.resolve("bench.json"), RunDirectory.json(json));
   }
 
   public String toText() {
     StringBuilder out = new StringBuilder();
-    stageSecondsPerEpoch.forEach((s, v) -> out.append(String.format(Locale.ROOT, 
-        "%-10s %8.3f s per epoch%n", s, v)));
+    String scaled = epochSteps > 0 ? " (scaled from its first " + epochSteps + " steps)" : "";
+    stageSecondsPerEpoch.forEach((s, v) -> out.append(String.format(Locale.ROOT,
+        "%-10s %8.3f s per epoch%s%n", s, v, scaled)));
     out.append(String.format(Locale.ROOT, "eval       %8.3f s (test, full ranking)%n", evalSeconds));
     out.append(String.format(Locale.ROOT, "peak RSS   %8.0f MiB", peakRssMb));
     return out.toString();

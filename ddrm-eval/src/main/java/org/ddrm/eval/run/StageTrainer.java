@@ -108,6 +108,12 @@ final class StageTrainer {
     if (profile.isPresent()) {
       loop = loop.profiledBy(profile.get());
     }
+    int stepsPerEpoch = FrameworkSettings.BENCH_EPOCH_STEPS.read("", config.settings());
+    if (stepsPerEpoch > 0) {
+      loop = loop.cutAfter(stepsPerEpoch);
+      log.info("stage '{}': epochs cut after {} steps (bench.epoch_steps), seconds scaled to {}",
+          stage.name(), stepsPerEpoch, stage.model().batches().batchesPerEpoch());
+    }
     log.info("stage '{}': up to {} epochs, {} steps each", stage.name(), epochs,
         stage.model().batches().batchesPerEpoch());
     int run = loop.resume(epochsDone, epochs, config.seeds().epochGenerators(t.index()));
