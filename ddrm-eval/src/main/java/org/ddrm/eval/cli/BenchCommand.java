@@ -48,6 +48,11 @@ final class BenchCommand implements Callable<Integer> {
           + " suite's bench.tolerance, else 1.5)")
   Double tolerance;
 
+  @Option(names = "--rows", split = ",", paramLabel = "ROW",
+      description = "suite only: time only these rows (comma-separated); with --update-baseline"
+          + " the other rows keep their stored figures")
+  List<String> rows = new ArrayList<>();
+
   @Option(names = "--update-baseline",
       description = "suite only: store this run's timings as the baseline")
   boolean updateBaseline;
@@ -95,6 +100,9 @@ final class BenchCommand implements Callable<Integer> {
     Path directory = out != null ? out : RunCommand.defaultDirectory("bench-suite-" + suite.name());
     Path baselineFile = baseline != null ? baseline : suite.bench().baseline();
     double ratio = tolerance != null ? tolerance : suite.bench().tolerance();
+    if (!rows.isEmpty()) {
+      suite = suite.withOnlyRows(rows);
+    }
     SuiteBench.Outcome outcome = SuiteBench.run(suite, directory, baselineFile, ratio,
         epochs != null ? epochs : suite.bench().epochs(), registry, System.out);
     System.out.println("bench-suite.json and bench-suite.md written to " + directory);

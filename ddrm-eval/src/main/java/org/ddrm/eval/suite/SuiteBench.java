@@ -3,6 +3,7 @@ package org.ddrm.eval.suite;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.inject.Guice;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -129,7 +130,18 @@ public final class SuiteBench {
   /** Stores the timings of {@code out/bench-suite.json} as the baseline file. */
   public static void storeBaseline(Path out, Path baseline) {
     try {
-      AtomicFiles.write(baseline, Files.readString(out.resolve("bench-suite.json")));
+      JsonNode now = JSON.readTree(out.resolve("bench-suite.json").toFile());
+      if (Files.isRegularFile(baseline)) {
+        // rows timed now replace theirs; rows not timed now (--rows) keep their stored figures
+        JsonNode stored = JSON.readTree(baseline.toFile());
+        if (stored.path("models") instanceof ObjectNode kept && now instanceof ObjectNode merged
+            && now.path("models") instanceof ObjectNode timed) {
+          ObjectNode models = kept.deepCopy();
+          models.setAll(timed);
+          merged.set("models", models);
+        }
+      }
+      AtomicFiles.write(baseline, JSON.writeValueAsString(now) + "\n");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot store the baseline " + baseline + ": " + e, e);
     }

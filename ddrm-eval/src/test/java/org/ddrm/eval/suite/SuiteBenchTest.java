@@ -64,6 +64,19 @@ class SuiteBenchTest {
     Map<String, Map<String, Double>> stored =
         SuiteBench.readBaseline(dir.resolve("stored.json")).orElseThrow();
     assertThat(SuiteBench.compare(outcome.timings(), stored, 1.0)).isEmpty();
+
+    // Stored over an existing baseline, the rows timed now replace theirs and the others stay.
+    SuiteBench.storeBaseline(out, suite.bench().baseline());
+    Map<String, Map<String, Double>> merged =
+        SuiteBench.readBaseline(suite.bench().baseline()).orElseThrow();
+    assertThat(merged.get("mf").get("eval_seconds")).isEqualTo(stored.get("mf").get("eval_seconds"));
+    Files.writeString(dir.resolve("other.json"), """
+        {"models": {"lightgcn": {"train_seconds_per_epoch": 5, "eval_seconds": 1,
+                                 "peak_rss_mb": 900}}}
+        """);
+    SuiteBench.storeBaseline(out, dir.resolve("other.json"));
+    assertThat(SuiteBench.readBaseline(dir.resolve("other.json")).orElseThrow())
+        .containsKeys("mf", "lightgcn");
   }
 
   @Test
