@@ -1,5 +1,6 @@
 package org.ddrm.api;
 
+import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
@@ -12,34 +13,49 @@ import org.tensorflow.types.TInt32;
 /**
  * The graph inputs of a batch of users for interaction-vector models (CDAE, MultiVAE, DiffRec):
  * the user ids [B] and their binary rows of a {@link UserItemMatrix} as a dense [B, numItems]
- * matrix. Only one batch of rows is ever dense; the matrix itself stays sparse in Java.
+ * matrix. The rows are fed as their (row, item) entries and made dense inside the graph, so that
+ * Java never holds a dense batch (at Amazon-book size one is 712 KB per user) and TensorFlow holds
+ * it only while a step runs.
  *
  * @param users the user ids placeholder, int32 [B]
- * @param rows the rows placeholder, float32 [B, numItems]
+ * @param entries the (row, item) entries placeholder, int32 [nnz, 2]
+ * @param rows the dense rows made from the entries, float32 [B, numItems]
  * @param numItems the width of a row
  */
-public record UserRows(Operand<TInt32> users, Operand<TFloat32> rows, int numItems) {
+public record UserRows(Operand<TInt32> users, Operand<TInt32> entries, Operand<TFloat32> rows,
+    int numItems) {
 
-  /** Adds the two placeholders under the given name prefix. */
+  /** Adds the two placeholders and the dense rows under the given name prefix. */
   public static UserRows placeholders(Ops tf, String name, int numItems) {
-    return new UserRows(
-        tf.withName(name + "_users").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1))),
-        tf.withName(name + "_rows")
-            .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, numItems))),
-        numItems);
+    Placeholder<TInt32> users =
+        tf.withName(name + "_users").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
+    Placeholder<TInt32> entries = tf.withName(name + "_entries")
+        .placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, 2)));
+    Operand<TInt32> count = tf.slice(tf.shape(entries), tf.constant(new int[] {0}),
+        tf.constant(new int[] {1}));
+    Operand<TInt32> shape =
+        tf.concat(List.of(tf.shape(users), tf.constant(new int[] {numItems})), tf.constant(0));
+    Operand<TFloat32> rows = tf.withName(name + "_rows")
+        .scatterNd(entries, tf.fill(count, tf.constant(1f)), shape);
+    return new UserRows(users, entries, rows, numItems);
   }
 
-  /** The rows of {@code users} as a dense [B, numItems] tensor of zeros and ones. */
-  public static TFloat32 dense(UserItemMatrix matrix, int[] users) {
-    int width = matrix.numItems();
-    float[] values = new float[users.length * width];
+  /** The (row, item) entries of {@code users}' rows of {@code matrix}, [nnz, 2]. */
+  public static TInt32 entries(UserItemMatrix matrix, int[] users) {
+    int nnz = 0;
+    for (int user : users) {
+      nnz += matrix.degree(user);
+    }
+    int[] pairs = new int[2 * nnz];
+    int e = 0;
     for (int row = 0; row < users.length; row++) {
       int user = users[row];
       for (int k = 0; k < matrix.degree(user); k++) {
-        values[row * width + matrix.item(user, k)] = 1f;
+        pairs[e++] = row;
+        pairs[e++] = matrix.item(user, k);
       }
     }
-    return TFloat32.tensorOf(Shape.of(users.length, width), DataBuffers.of(values, true, false));
+    return TInt32.tensorOf(Shape.of(nnz, 2), DataBuffers.of(pairs, true, false));
   }
 
   /** Feeds the users and their rows of {@code matrix}; returns what to close after the run. */
@@ -49,11 +65,11 @@ public record UserRows(Operand<TInt32> users, Operand<TFloat32> rows, int numIte
           "rows of " + matrix.numItems() + " items fed to inputs of " + numItems);
     }
     TInt32 ids = TInt32.vectorOf(batch);
-    TFloat32 values = dense(matrix, batch);
-    runner.feed(users, ids).feed(rows, values);
+    TInt32 pairs = entries(matrix, batch);
+    runner.feed(users, ids).feed(entries, pairs);
     return () -> {
       ids.close();
-      values.close();
+      pairs.close();
     };
   }
 }

@@ -13,7 +13,11 @@ import org.ddrm.api.UserBatchSampler;
 import org.ddrm.api.UserItemMatrix;
 import org.ddrm.api.UserRows;
 import org.junit.jupiter.api.Test;
+import org.tensorflow.Graph;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
 import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 class UserBatchSamplerTest {
@@ -21,7 +25,7 @@ class UserBatchSamplerTest {
   private final UserItemMatrix train = UserItemMatrix.of(5, 4, Interactions.of(
       new int[] {0, 0, 1, 3, 3, 3, 4}, new int[] {1, 3, 0, 0, 1, 2, 3}));
   private final UserBatchSampler sampler =
-      new UserBatchSampler(train, new UserRows(null, null, 4), 3);
+      new UserBatchSampler(train, new UserRows(null, null, null, 4), 3);
 
   @Test
   void anEpochVisitsEveryUserWithItemsOnceInCeilBatches() {
@@ -47,12 +51,18 @@ class UserBatchSamplerTest {
   }
 
   @Test
-  void denseRowsHoldOnesAtTheUsersItems() {
-    try (TFloat32 rows = UserRows.dense(train, new int[] {3, 2, 0})) {
-      float[] values = new float[12];
-      rows.copyTo(DataBuffers.of(values, false, false));
-      assertThat(rows.shape().asArray()).containsExactly(3, 4);
-      assertThat(values).containsExactly(1, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1);
+  void theFedEntriesMakeDenseRowsWithOnesAtTheUsersItems() throws Exception {
+    try (Graph graph = new Graph(); Session session = new Session(graph)) {
+      UserRows inputs = UserRows.placeholders(Ops.create(graph), "batch", 4);
+      Session.Runner runner = session.runner().fetch(inputs.rows());
+      try (AutoCloseable fed = inputs.feed(runner, train, new int[] {3, 2, 0});
+          Result result = runner.run()) {
+        TFloat32 rows = (TFloat32) result.get(0);
+        float[] values = new float[12];
+        rows.copyTo(DataBuffers.of(values, false, false));
+        assertThat(rows.shape().asArray()).containsExactly(3, 4);
+        assertThat(values).containsExactly(1, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1);
+      }
     }
   }
 }
