@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.ddrm.core.data.AtomicFiles;
 import org.ddrm.core.plugin.ProviderRegistry;
+import org.ddrm.eval.launch.WorkerPool;
 import org.ddrm.eval.run.Benchmark;
 import org.ddrm.eval.run.Experiment;
 import org.ddrm.eval.run.ExperimentModule;
@@ -154,6 +155,10 @@ public final class SuiteBench {
     if (!Files.isRegularFile(config)) {
       return new Timing(row, Map.of(), Map.of(), SuiteRunner.MISSING_PREFIX + config);
     }
+    Optional<List<String>> jvm = ownJvm();
+    if (jvm.isPresent()) {
+      return timeInChild(jvm.get(), cell, directory, epochs);
+    }
     try {
       List<String> overrides = new ArrayList<>(cell.overrides());
       overrides.addAll(Benchmark.overrides(epochs));
@@ -179,6 +184,57 @@ public final class SuiteBench {
    * Resets the kernel's peak-RSS mark of this process (Linux: "5" to /proc/self/clear_refs), so
    * that each model's peak is its own; where that is not allowed the peak stays process-wide.
    */
+  /**
+   * The command that starts this program's JVM again, when it was started as a module (through
+   * {@code bin/ddrm}); empty in tests and embedded use, where rows are timed in this process.
+   */
+  private static Optional<List<String>> ownJvm() {
+    try {
+      return Optional.of(WorkerPool.currentJvm());
+    } catch (IllegalStateException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Times a row with {@code ddrm bench CONFIG} in a JVM of its own, so that its peak RSS is its
+   * own (a process keeps the native memory earlier rows freed) and reads its {@code bench.json};
+   * the child's output goes to {@code ROW.log} beside the row's directory.
+   */
+  private static Timing timeInChild(List<String> jvm, SuiteCell cell, Path directory,
+      int epochs) {
+    String row = cell.variant().row().name();
+    List<String> command = new ArrayList<>(jvm);
+    command.addAll(List.of("bench", cell.variant().row().config().toString(),
+        "--epochs", Integer.toString(epochs), "--out", directory.toString()));
+    cell.overrides().forEach(override -> command.addAll(List.of("--set", override)));
+    try {
+      Files.createDirectories(directory.getParent());
+      Path log = directory.resolveSibling(row + ".log");
+      Process child = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(log.toFile()).start();
+      int code = child.waitFor();
+      Path json = directory.resolve("bench.json");
+      if (code != 0 || !Files.isRegularFile(json)) {
+        List<String> lines = Files.readAllLines(log);
+        return new Timing(row, Map.of(), Map.of(), "exit code " + code + ": "
+            + String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size())));
+      }
+      JsonNode bench = JSON.readTree(json.toFile());
+      Map<String, Double> figures = new LinkedHashMap<>();
+      FIGURES.forEach(figure -> figures.put(figure, bench.path(figure).asDouble(Double.NaN)));
+      Map<String, Double> stages = new LinkedHashMap<>();
+      bench.path("stage_seconds_per_epoch").fields()
+          .forEachRemaining(e -> stages.put(e.getKey(), e.getValue().asDouble()));
+      return new Timing(row, figures, stages, "");
+    } catch (IOException e) {
+      return new Timing(row, Map.of(), Map.of(), "cannot run the row's benchmark: " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Timing(row, Map.of(), Map.of(), "interrupted");
+    }
+  }
+
   private static void resetPeakRss() {
     try {
       Files.writeString(Path.of("/proc/self/clear_refs"), "5");
