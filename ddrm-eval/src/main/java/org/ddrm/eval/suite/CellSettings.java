@@ -38,12 +38,18 @@ public final class CellSettings {
     }
   }
 
+  /** The cell's own overrides, then the runner's: what a cell's run is configured with. */
+  static List<String> overrides(SuiteCell cell, List<String> extraOverrides) {
+    List<String> all = new ArrayList<>(cell.overrides());
+    all.addAll(extraOverrides);
+    return all;
+  }
+
   /** The settings the cell's config resolves to now, with the runner's overrides. */
   static Map<String, String> current(SuiteCell cell, List<String> extraOverrides,
       ProviderRegistry registry) {
-    List<String> overrides = new ArrayList<>(cell.overrides());
-    overrides.addAll(extraOverrides);
-    return RunConfig.load(cell.variant().row().config(), overrides, registry).settings().asMap();
+    return RunConfig.load(cell.variant().row().config(), overrides(cell, extraOverrides),
+        registry).settings().asMap();
   }
 
   /** The settings the run in {@code directory} recorded. */

@@ -253,17 +253,13 @@ public final class SuiteRunner {
     if (!Files.isRegularFile(config)) {
       throw new MissingConfigException(config);
     }
-    RunConfig runConfig = RunConfig.load(config, overrides(cell), registry);
+    RunConfig runConfig =
+        RunConfig.load(config, CellSettings.overrides(cell, extraOverrides), registry);
     return Guice.createInjector(new ExperimentModule(runConfig, registry))
         .getInstance(Experiment.class)
         .resume(directory);
   }
 
-  private List<String> overrides(SuiteCell cell) {
-    List<String> all = new ArrayList<>(cell.overrides());
-    all.addAll(extraOverrides);
-    return all;
-  }
 
   private String headline(RunResult result) {
     StringBuilder line = new StringBuilder();
