@@ -214,18 +214,21 @@ final class SuiteCommand implements Callable<Integer> {
       CellOutcome outcome = CellOutcome.read(c, directory);
       String state = state(outcome.status());
       String detail = outcome.reason();
+      boolean stale = false;
       if (outcome.status() == CellOutcome.Status.FINISHED) {
         Optional<String> changed =
             CellSettings.changed(c, c.directory(directory), overrides(), registry);
         if (changed.isPresent()) {
+          stale = true;
           state = "stale";
           detail = "settings changed since it finished (" + changed.get() + "): runs again";
         }
       }
-      if (outcome.status() == CellOutcome.Status.NOT_RUN) {
+      if (stale || outcome.status() == CellOutcome.Status.NOT_RUN) {
         Optional<Path> donor = CellDonors.forCell(suite, c, overrides(), registry);
         if (donor.isPresent()) {
-          detail = "copies " + donor.get() + " (suite.reuse)";
+          detail = (stale ? "settings changed since it finished: " : "") + "copies "
+              + donor.get() + " (suite.reuse)";
         }
       }
       String point = c.variant().point().isEmpty() ? "-" : c.variant().point().toString();

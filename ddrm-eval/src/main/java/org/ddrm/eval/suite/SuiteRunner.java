@@ -174,16 +174,17 @@ public final class SuiteRunner {
       previous.filter(r -> !r.released()).ifPresent(r -> progress.println(prefix + ": the lease"
           + " of pid " + r.pid() + " on " + r.host() + " ran out; taking the cell over"));
       Optional<Path> donor = CellDonors.forCell(suite, cell, extraOverrides, registry);
-      if (donor.isPresent()) {
-        CellDonors.copy(donor.get(), directory);
-        progress.println(prefix + ": finished with the same settings in " + donor.get()
-            + "; reused");
-        return Attempt.REUSED;
-      }
       long start = System.nanoTime();
       try {
-        // metrics.json marks a finished cell: a stale one goes before the cell runs again
+        // metrics.json marks a finished cell: a stale one goes before the cell is copied from a
+        // donor or runs again
         Files.deleteIfExists(directory.resolve(RunDirectory.METRICS));
+        if (donor.isPresent()) {
+          CellDonors.copy(donor.get(), directory);
+          progress.println(prefix + ": finished with the same settings in " + donor.get()
+              + "; reused");
+          return Attempt.REUSED;
+        }
         RunResult result = runCell(cell, directory);
         Files.deleteIfExists(directory.resolve(FAILED));
         progress.println(String.format(Locale.ROOT, "%s: done in %.1f s, test %s", prefix,

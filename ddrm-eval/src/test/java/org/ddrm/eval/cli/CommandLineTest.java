@@ -153,6 +153,27 @@ class CommandLineTest {
   }
 
   @Test
+  void listCellsNamesTheDonorAStaleCellWillBeCopiedFrom() throws Exception {
+    Path config = tinyMfConfig("mf.properties", "train.epochs = 1\n");
+    Path figure = dir.resolve("figure.properties");
+    Files.writeString(figure,
+        "suite.seeds = 1\nsuite.reuse = table\nrow.mf.config = mf.properties\n");
+    Path table = dir.resolve("table.properties");
+    Files.writeString(table, "suite.seeds = 1\nrow.mf-bpr.config = mf.properties\n");
+    Path out = dir.resolve("figure");
+    assertThat(execute("suite", figure.toString(), "--out", out.toString())).isZero();
+    Files.writeString(config, "mf.reg = 0.5\n", java.nio.file.StandardOpenOption.APPEND);
+    assertThat(execute("suite", table.toString(), "--out", dir.resolve("table").toString()))
+        .isZero();
+    String listing = stdout(() -> execute("suite", figure.toString(), "--list-cells", "--out",
+        out.toString()));
+    assertThat(listing.lines().skip(1).map(l -> l.replaceAll(" +", " ").trim()))
+        .containsExactly("0 stale mf - 1 settings changed since it finished: copies "
+            + dir.resolve("table/cells/mf-bpr/seed-1").toAbsolutePath().normalize()
+            + " (suite.reuse)");
+  }
+
+  @Test
   void aCellIndexOutOfRangeNamesTheSuitesRange() throws Exception {
     Path suite = dir.resolve("later.properties");
     Files.writeString(suite, "suite.seeds = 1, 2\nrow.lightgcn.config = lightgcn.properties\n");

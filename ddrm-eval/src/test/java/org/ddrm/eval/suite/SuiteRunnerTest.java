@@ -153,6 +153,31 @@ class SuiteRunnerTest {
   }
 
   @Test
+  void aStaleCellWhoseNewSettingsAnotherSuiteFinishedIsCopiedNotRunAgain() throws Exception {
+    writeMfConfig(1);
+    SuiteFile figure = suite("""
+        suite.seeds = 1
+        suite.reuse = table
+        set.cache.enabled = false
+        row.mf.config = mf.properties
+        """);
+    Path out = dir.resolve("figure");
+    assertThat(run(figure, out)).isEqualTo(new SuiteRunner.Tally(1, 0, 0, 0, 0));
+
+    writeMfConfig(2);
+    Path table = dir.resolve("table");
+    assertThat(run(suite("""
+        suite.seeds = 1
+        set.cache.enabled = false
+        row.mf-bpr.config = mf.properties
+        """), table)).isEqualTo(new SuiteRunner.Tally(1, 0, 0, 0, 0));
+    progress.reset();
+    assertThat(run(figure, out)).isEqualTo(new SuiteRunner.Tally(0, 0, 0, 0, 1));
+    assertThat(Files.readString(out.resolve("cells/mf/seed-1/metrics.json")))
+        .isEqualTo(Files.readString(table.resolve("cells/mf-bpr/seed-1/metrics.json")));
+  }
+
+  @Test
   void publishedRecordsWithoutCheckpointsCarryTheSuiteOn() throws Exception {
     writeMfConfig(1);
     SuiteFile suite = suite("""
