@@ -9,13 +9,15 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
 
 /**
  * The graph inputs of a batch of users for interaction-vector models (CDAE, MultiVAE, DiffRec):
  * the user ids [B] and their binary rows of a {@link UserItemMatrix} as a dense [B, numItems]
  * matrix. The rows are fed as their (row, item) entries and made dense inside the graph, so that
  * Java never holds a dense batch (at Amazon-book size one is 712 KB per user) and TensorFlow holds
- * it only while a step runs.
+ * it only while a step runs. A model whose first layer reads the rows multiplies them sparsely
+ * instead ({@link #times}), which never makes the dense rows at all.
  *
  * @param users the user ids placeholder, int32 [B]
  * @param entries the (row, item) entries placeholder, int32 [nnz, 2]
@@ -38,6 +40,41 @@ public record UserRows(Operand<TInt32> users, Operand<TInt32> entries, Operand<T
     Operand<TFloat32> rows = tf.withName(name + "_rows")
         .scatterNd(entries, tf.fill(count, tf.constant(1f)), shape);
     return new UserRows(users, entries, rows, numItems);
+  }
+
+  /** The batch row of every entry, int32 [nnz]. */
+  public Operand<TInt32> entryRows(Ops tf) {
+    return tf.reshape(tf.slice(entries, tf.constant(new int[] {0, 0}),
+        tf.constant(new int[] {-1, 1})), tf.constant(new int[] {-1}));
+  }
+
+  /** One per entry, float32 [nnz]: the values of the binary rows. */
+  public Operand<TFloat32> ones(Ops tf) {
+    return tf.fill(tf.shape(entryRows(tf)), tf.constant(1f));
+  }
+
+  /**
+   * The values of the L2-normalised rows, float32 [nnz]: {@code 1 / sqrt(d)} for an entry of a
+   * row with d entries.
+   */
+  public Operand<TFloat32> l2NormalizedValues(Ops tf) {
+    Operand<TInt32> rowOfEntry = entryRows(tf);
+    Operand<TFloat32> counts = tf.math.unsortedSegmentSum(ones(tf), rowOfEntry, tf.size(users));
+    return tf.math.rsqrt(tf.gather(counts, rowOfEntry, tf.constant(0)));
+  }
+
+  /**
+   * {@code rows x weight} ([B, numItems] x [numItems, n]) where the entries hold {@code values}
+   * ([nnz], e.g. {@link #ones}, scaled or dropped out) in place of the ones: a sparse product,
+   * {@code nnz * n} multiply-adds instead of {@code B * numItems * n}. Training through it needs
+   * {@link org.ddrm.api.graph.SparseMatMulGradient#ensureRegistered()}.
+   */
+  public Operand<TFloat32> times(Ops tf, Operand<TFloat32> values, Operand<TFloat32> weight) {
+    Operand<TInt64> shape = tf.dtypes.cast(tf.concat(
+        List.of(tf.shape(users), tf.constant(new int[] {numItems})), tf.constant(0)),
+        TInt64.class);
+    return tf.sparse.sparseTensorDenseMatMul(tf.dtypes.cast(entries, TInt64.class), values, shape,
+        weight);
   }
 
   /** The (row, item) entries of {@code users}' rows of {@code matrix}, [nnz, 2]. */

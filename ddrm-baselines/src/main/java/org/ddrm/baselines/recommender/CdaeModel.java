@@ -9,6 +9,7 @@ import org.ddrm.api.TrainableModel;
 import org.ddrm.api.UserBatchSampler;
 import org.ddrm.api.UserItemMatrix;
 import org.ddrm.api.UserRows;
+import org.ddrm.api.graph.SparseMatMulGradient;
 import org.ddrm.api.nn.DenseLayer;
 import org.ddrm.api.nn.SeededOps;
 import org.tensorflow.Operand;
@@ -20,7 +21,8 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * CDAE's graph. For user u with train row y_u: {@code h = act(W1 dropout(y_u) + V_u + b1)},
+ * CDAE's graph. For user u with train row y_u: {@code h = act(W1 dropout(y_u) + V_u + b1)}, the
+ * corrupted row multiplied sparsely (dropout on its stored entries),
  * logits {@code W2 h + b2}; the loss is the sigmoid cross-entropy of the logits against y_u,
  * summed over all items and averaged over the batch (the full-row variant of RecBole's CDAE), plus
  * the L2 term. Scores are the logits of the uncorrupted train row.
@@ -44,6 +46,7 @@ final class CdaeModel implements TrainableModel {
     this.activation = activation;
     int items = train.numItems();
     int users = train.numUsers();
+    SparseMatMulGradient.ensureRegistered();
     this.encoder = new DenseLayer(tf, "encoder", items, dim, graph::nextSeed);
     this.decoder = new DenseLayer(tf, "decoder", dim, items, graph::nextSeed);
     float nodeStd = (float) Math.sqrt(2.0 / (users + dim));
@@ -54,10 +57,10 @@ final class CdaeModel implements TrainableModel {
 
     UserRows inputs = UserRows.placeholders(tf, "train", items);
     this.scoringInputs = UserRows.placeholders(tf, "scoring", items);
-    Operand<TFloat32> corrupted = SeededOps.dropout(tf, inputs.rows(),
-        RowOps.rowsTimes(tf, inputs.rows(), items), corruption, graph.nextOpSeed());
+    Operand<TFloat32> corrupted = SeededOps.dropout(tf, inputs.ones(tf),
+        tf.shape(inputs.entryRows(tf)), corruption, graph.nextOpSeed());
     Operand<TFloat32> nodes = RankingOps.rows(tf, userNodeView, inputs.users());
-    Operand<TFloat32> logits = logits(corrupted, nodes);
+    Operand<TFloat32> logits = logits(inputs, corrupted, nodes);
     // Stable sigmoid cross-entropy: softplus(l) - l y.
     Operand<TFloat32> crossEntropy = tf.math.sub(tf.math.softplus(logits),
         tf.math.mul(logits, inputs.rows()));
@@ -75,8 +78,12 @@ final class CdaeModel implements TrainableModel {
     this.batches = new UserBatchSampler(train, inputs, batchSize);
   }
 
-  private Operand<TFloat32> logits(Operand<TFloat32> rows, Operand<TFloat32> nodes) {
-    Operand<TFloat32> hidden = activation.apply(tf, tf.math.add(encoder.apply(tf, rows), nodes));
+  /** The logits of the rows whose entries hold {@code values} (a sparse first product). */
+  private Operand<TFloat32> logits(UserRows rows, Operand<TFloat32> values,
+      Operand<TFloat32> nodes) {
+    Operand<TFloat32> encoded =
+        tf.math.add(rows.times(tf, values, encoder.weight()), encoder.bias());
+    Operand<TFloat32> hidden = activation.apply(tf, tf.math.add(encoded, nodes));
     return decoder.apply(tf, hidden);
   }
 
@@ -100,7 +107,8 @@ final class CdaeModel implements TrainableModel {
 
   @Override
   public Operand<TFloat32> scores(Operand<TInt32> users) {
-    return logits(scoringInputs.rows(), RankingOps.rows(tf, userNodeView, users));
+    return logits(scoringInputs, scoringInputs.ones(tf),
+        RankingOps.rows(tf, userNodeView, users));
   }
 
   @Override

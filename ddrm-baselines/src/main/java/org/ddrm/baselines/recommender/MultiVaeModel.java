@@ -9,6 +9,7 @@ import org.ddrm.api.TrainableModel;
 import org.ddrm.api.UserBatchSampler;
 import org.ddrm.api.UserItemMatrix;
 import org.ddrm.api.UserRows;
+import org.ddrm.api.graph.SparseMatMulGradient;
 import org.ddrm.api.nn.DenseLayer;
 import org.ddrm.api.nn.SeededOps;
 import org.tensorflow.Operand;
@@ -22,7 +23,8 @@ import org.tensorflow.types.TInt32;
 
 /**
  * Mult-VAE's graph, as in the authors' code. Encoder: the L2-normalised train row, dropout in
- * training, then dense layers with the activation between them; the last layer gives
+ * training (on its stored entries: the zeros stay zero), then dense layers with the activation
+ * between them, the first a sparse product; the last layer gives
  * {@code [mu, logvar]}. Training samples {@code z = mu + eps exp(logvar / 2)}; scoring uses
  * {@code z = mu}. Decoder: the mirrored widths, logits over all items. Loss per batch:
  * {@code -mean_u sum_i log softmax(logits)_i y_ui + beta * mean_u KL(q(z|y_u) || N(0, I)) + reg *
@@ -45,6 +47,7 @@ final class MultiVaeModel implements TrainableModel {
     this.train = graph.dataset().trainMatrix();
     this.activation = activation;
     this.latent = dims.get(dims.size() - 1);
+    SparseMatMulGradient.ensureRegistered();
     int items = train.numItems();
     List<Integer> widths = new ArrayList<>();
     widths.add(items);
@@ -63,14 +66,14 @@ final class MultiVaeModel implements TrainableModel {
     this.scoringInputs = UserRows.placeholders(tf, "scoring", items);
     Placeholder<TFloat32> beta = tf.withName("kl_weight")
         .placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
-    Operand<TFloat32> x = SeededOps.dropout(tf, RowOps.l2NormalizeRows(tf, inputs.rows()),
-        RowOps.rowsTimes(tf, inputs.rows(), items), dropout, graph.nextOpSeed());
-    Operand<TFloat32> h = encode(x);
+    Operand<TFloat32> normalized = inputs.l2NormalizedValues(tf);
+    Operand<TFloat32> h = encode(inputs, SeededOps.dropout(tf, normalized,
+        tf.shape(inputs.entryRows(tf)), dropout, graph.nextOpSeed()));
     Operand<TFloat32> mu = latentPart(h, 0);
     Operand<TFloat32> logVar = latentPart(h, latent);
     Operand<TFloat32> std = tf.math.exp(tf.math.mul(tf.constant(0.5f), logVar));
     Operand<TFloat32> eps = SeededOps.standardNormal(tf,
-        RowOps.rowsTimes(tf, inputs.rows(), latent), graph.nextOpSeed());
+        RowOps.rowsTimes(tf, inputs.users(), latent), graph.nextOpSeed());
     Operand<TFloat32> z = tf.math.add(mu, tf.math.mul(eps, std));
     Operand<TFloat32> logSoftmax = tf.nn.logSoftmax(decode(z));
     Operand<TFloat32> negLogLikelihood = tf.math.neg(
@@ -99,13 +102,15 @@ final class MultiVaeModel implements TrainableModel {
     return layers;
   }
 
-  private Operand<TFloat32> encode(Operand<TFloat32> x) {
-    Operand<TFloat32> h = x;
-    for (int k = 0; k < encoder.size(); k++) {
-      h = encoder.get(k).apply(tf, h);
-      if (k < encoder.size() - 1) {
-        h = activation.apply(tf, h);
-      }
+  /**
+   * The encoder on the rows whose entries hold {@code values}: the first layer is a sparse product
+   * ({@link UserRows#times}), never the dense [B, items] rows.
+   */
+  private Operand<TFloat32> encode(UserRows rows, Operand<TFloat32> values) {
+    DenseLayer first = encoder.get(0);
+    Operand<TFloat32> h = tf.math.add(rows.times(tf, values, first.weight()), first.bias());
+    for (int k = 1; k < encoder.size(); k++) {
+      h = encoder.get(k).apply(tf, activation.apply(tf, h));
     }
     return h;
   }
@@ -146,7 +151,8 @@ final class MultiVaeModel implements TrainableModel {
   /** The decoder's logits at {@code z = mu} of the L2-normalised train row. */
   @Override
   public Operand<TFloat32> scores(Operand<TInt32> users) {
-    Operand<TFloat32> mu = latentPart(encode(RowOps.l2NormalizeRows(tf, scoringInputs.rows())), 0);
+    Operand<TFloat32> mu =
+        latentPart(encode(scoringInputs, scoringInputs.l2NormalizedValues(tf)), 0);
     return decode(mu);
   }
 

@@ -2,7 +2,6 @@ package org.ddrm.baselines.recommender;
 
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.ReduceSum;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
@@ -20,13 +19,6 @@ final class RowOps {
     Operand<TInt32> rows = tf.slice(tf.shape(input), tf.constant(new int[] {0}),
         tf.constant(new int[] {1}));
     return tf.concat(java.util.List.of(rows, tf.constant(new int[] {width})), tf.constant(0));
-  }
-
-  /** Each row divided by its Euclidean norm (rows of zeros stay zero). */
-  static Operand<TFloat32> l2NormalizeRows(Ops tf, Operand<TFloat32> x) {
-    Operand<TFloat32> squares = tf.reduceSum(tf.math.square(x), tf.constant(1),
-        ReduceSum.keepDims(true));
-    return tf.math.mul(x, tf.math.rsqrt(tf.math.maximum(squares, tf.constant(1e-12f))));
   }
 
   /** Sum over the last axis of a [B, n] matrix, shape [B]. */
