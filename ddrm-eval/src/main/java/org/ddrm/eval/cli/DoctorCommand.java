@@ -51,6 +51,11 @@ final class DoctorCommand implements Callable<Integer> {
         ? "TensorFlow's default for this CPU (TF_ENABLE_ONEDNN_OPTS unset)"
         : (onednn.equals("1") || onednn.equalsIgnoreCase("true") ? "on" : "off")
             + " (TF_ENABLE_ONEDNN_OPTS=" + onednn + ")");
+    String arenas = System.getenv("MALLOC_ARENA_MAX");
+    out.printf(Locale.ROOT, "malloc      %s%n", arenas == null
+        ? "glibc's default arenas, up to 8 per core (MALLOC_ARENA_MAX unset; bin/ddrm sets one per"
+            + " core)"
+        : "at most " + arenas + " glibc arenas (MALLOC_ARENA_MAX)");
     out.flush();
     List<TfDevices.Device> devices = TfDevices.list();
     out.printf(Locale.ROOT, "devices     %d seen by TensorFlow%n", devices.size());

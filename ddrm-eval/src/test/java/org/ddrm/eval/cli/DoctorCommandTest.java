@@ -25,7 +25,7 @@ class DoctorCommandTest {
   void doctorNamesVersionsAndDevicesAndTimesAProductOnEachDevice() {
     assertThat(execute("doctor", "--size", "64", "--runs", "2")).isZero();
     assertThat(out.toString())
-        .contains("java        17", "tensorflow  2.", "native      ", "oneDNN      ",
+        .contains("java        17", "tensorflow  2.", "native      ", "oneDNN      ", "malloc      ",
             "CPU:0    /job:localhost/replica:0/task:0/device:CPU:0", "matmul      64x64 float32",
             "GFLOP/s, placed on /job:localhost/replica:0/task:0/device:CPU:0");
   }
