@@ -2,6 +2,7 @@ package org.ddrm.api.nn;
 
 import java.util.List;
 import java.util.function.LongSupplier;
+import org.ddrm.api.UserRows;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
@@ -46,6 +47,14 @@ public final class DenseLayer {
   /** {@code x W + b} for x of shape [B, fanIn]. */
   public Operand<TFloat32> apply(Ops tf, Operand<TFloat32> x) {
     return tf.math.add(tf.linalg.matMul(x, weightView), biasView);
+  }
+
+  /**
+   * {@code x W + b} for the rows x of {@code rows} whose entries hold {@code values} (see
+   * {@link UserRows#times}): a sparse product, the dense rows never made.
+   */
+  public Operand<TFloat32> apply(Ops tf, UserRows rows, Operand<TFloat32> values) {
+    return tf.math.add(rows.times(tf, values, weightView), biasView);
   }
 
   /** The weight matrix [fanIn, fanOut] as the layer reads it (for weight penalties). */

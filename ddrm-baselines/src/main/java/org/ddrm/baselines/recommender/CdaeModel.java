@@ -81,9 +81,8 @@ final class CdaeModel implements TrainableModel {
   /** The logits of the rows whose entries hold {@code values} (a sparse first product). */
   private Operand<TFloat32> logits(UserRows rows, Operand<TFloat32> values,
       Operand<TFloat32> nodes) {
-    Operand<TFloat32> encoded =
-        tf.math.add(rows.times(tf, values, encoder.weight()), encoder.bias());
-    Operand<TFloat32> hidden = activation.apply(tf, tf.math.add(encoded, nodes));
+    Operand<TFloat32> hidden =
+        activation.apply(tf, tf.math.add(encoder.apply(tf, rows, values), nodes));
     return decoder.apply(tf, hidden);
   }
 

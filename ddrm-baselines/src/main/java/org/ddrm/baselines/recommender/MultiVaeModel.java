@@ -107,8 +107,7 @@ final class MultiVaeModel implements TrainableModel {
    * ({@link UserRows#times}), never the dense [B, items] rows.
    */
   private Operand<TFloat32> encode(UserRows rows, Operand<TFloat32> values) {
-    DenseLayer first = encoder.get(0);
-    Operand<TFloat32> h = tf.math.add(rows.times(tf, values, first.weight()), first.bias());
+    Operand<TFloat32> h = encoder.get(0).apply(tf, rows, values);
     for (int k = 1; k < encoder.size(); k++) {
       h = encoder.get(k).apply(tf, activation.apply(tf, h));
     }
