@@ -1,6 +1,7 @@
 package org.ddrm.api;
 
 import java.util.List;
+import org.ddrm.api.graph.SparseMatMulGradient;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
@@ -66,10 +67,11 @@ public record UserRows(Operand<TInt32> users, Operand<TInt32> entries, Operand<T
   /**
    * {@code rows x weight} ([B, numItems] x [numItems, n]) where the entries hold {@code values}
    * ([nnz], e.g. {@link #ones}, scaled or dropped out) in place of the ones: a sparse product,
-   * {@code nnz * n} multiply-adds instead of {@code B * numItems * n}. Training through it needs
-   * {@link org.ddrm.api.graph.SparseMatMulGradient#ensureRegistered()}.
+   * {@code nnz * n} multiply-adds instead of {@code B * numItems * n}. Registers the product's
+   * gradient ({@link SparseMatMulGradient#ensureRegistered()}), so models train through it.
    */
   public Operand<TFloat32> times(Ops tf, Operand<TFloat32> values, Operand<TFloat32> weight) {
+    SparseMatMulGradient.ensureRegistered();
     Operand<TInt64> shape = tf.dtypes.cast(tf.concat(
         List.of(tf.shape(users), tf.constant(new int[] {numItems})), tf.constant(0)),
         TInt64.class);

@@ -3,7 +3,6 @@ package org.ddrm.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import org.ddrm.api.graph.SparseMatMulGradient;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -47,7 +46,6 @@ class UserRowsTest {
 
   @Test
   void theWeightGradientOfTheSparseProductEqualsTheDenseOne() {
-    SparseMatMulGradient.ensureRegistered();
     float[][][] gradients = run((tf, rows, weight) -> {
       Operand<TFloat32> scale = tf.constant(new float[][] {{0.5f, -1}, {2, 0.25f}, {3, 3}});
       return new Operand<?>[] {

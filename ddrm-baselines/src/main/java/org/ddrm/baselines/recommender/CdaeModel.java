@@ -9,7 +9,6 @@ import org.ddrm.api.TrainableModel;
 import org.ddrm.api.UserBatchSampler;
 import org.ddrm.api.UserItemMatrix;
 import org.ddrm.api.UserRows;
-import org.ddrm.api.graph.SparseMatMulGradient;
 import org.ddrm.api.nn.DenseLayer;
 import org.ddrm.api.nn.SeededOps;
 import org.tensorflow.Operand;
@@ -46,7 +45,6 @@ final class CdaeModel implements TrainableModel {
     this.activation = activation;
     int items = train.numItems();
     int users = train.numUsers();
-    SparseMatMulGradient.ensureRegistered();
     this.encoder = new DenseLayer(tf, "encoder", items, dim, graph::nextSeed);
     this.decoder = new DenseLayer(tf, "decoder", dim, items, graph::nextSeed);
     float nodeStd = (float) Math.sqrt(2.0 / (users + dim));

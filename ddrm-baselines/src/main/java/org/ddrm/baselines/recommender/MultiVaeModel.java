@@ -9,7 +9,6 @@ import org.ddrm.api.TrainableModel;
 import org.ddrm.api.UserBatchSampler;
 import org.ddrm.api.UserItemMatrix;
 import org.ddrm.api.UserRows;
-import org.ddrm.api.graph.SparseMatMulGradient;
 import org.ddrm.api.nn.DenseLayer;
 import org.ddrm.api.nn.SeededOps;
 import org.tensorflow.Operand;
@@ -47,7 +46,6 @@ final class MultiVaeModel implements TrainableModel {
     this.train = graph.dataset().trainMatrix();
     this.activation = activation;
     this.latent = dims.get(dims.size() - 1);
-    SparseMatMulGradient.ensureRegistered();
     int items = train.numItems();
     List<Integer> widths = new ArrayList<>();
     widths.add(items);
