@@ -119,12 +119,7 @@ class SuiteRunnerTest {
   @Test
   void aCellWithTheSettingsOfAnotherSuitesFinishedCellIsCopiedNotRun() throws Exception {
     writeMfConfig(1);
-    Path table = dir.resolve("table");
-    assertThat(run(suite("""
-        suite.seeds = 1
-        set.cache.enabled = false
-        row.mf-bpr.config = mf.properties
-        """), table)).isEqualTo(new SuiteRunner.Tally(1, 0, 0, 0, 0));
+    Path table = runTableSuite();
 
     // a figure suite: the same row under another name, once as is and once with other settings
     SuiteFile figure = suite("""
@@ -165,16 +160,22 @@ class SuiteRunnerTest {
     assertThat(run(figure, out)).isEqualTo(new SuiteRunner.Tally(1, 0, 0, 0, 0));
 
     writeMfConfig(2);
+    Path table = runTableSuite();
+    progress.reset();
+    assertThat(run(figure, out)).isEqualTo(new SuiteRunner.Tally(0, 0, 0, 0, 1));
+    assertThat(Files.readString(out.resolve("cells/mf/seed-1/metrics.json")))
+        .isEqualTo(Files.readString(table.resolve("cells/mf-bpr/seed-1/metrics.json")));
+  }
+
+  /** Runs a one-cell "table" suite (row mf-bpr, seed 1) into dir/table; returns that directory. */
+  private Path runTableSuite() throws Exception {
     Path table = dir.resolve("table");
     assertThat(run(suite("""
         suite.seeds = 1
         set.cache.enabled = false
         row.mf-bpr.config = mf.properties
         """), table)).isEqualTo(new SuiteRunner.Tally(1, 0, 0, 0, 0));
-    progress.reset();
-    assertThat(run(figure, out)).isEqualTo(new SuiteRunner.Tally(0, 0, 0, 0, 1));
-    assertThat(Files.readString(out.resolve("cells/mf/seed-1/metrics.json")))
-        .isEqualTo(Files.readString(table.resolve("cells/mf-bpr/seed-1/metrics.json")));
+    return table;
   }
 
   @Test
