@@ -160,9 +160,8 @@ public final class SuiteBench {
       return timeInChild(jvm.get(), cell, directory, epochs);
     }
     try {
-      List<String> overrides = new ArrayList<>(cell.overrides());
-      overrides.addAll(Benchmark.overrides(epochs));
-      RunConfig runConfig = RunConfig.load(config, overrides, registry);
+      RunConfig runConfig = RunConfig.load(config,
+          CellSettings.overrides(cell, Benchmark.overrides(epochs)), registry);
       resetPeakRss();
       RunResult result = Guice.createInjector(new ExperimentModule(runConfig, registry))
           .getInstance(Experiment.class).run(directory);
@@ -180,10 +179,6 @@ public final class SuiteBench {
     }
   }
 
-  /**
-   * Resets the kernel's peak-RSS mark of this process (Linux: "5" to /proc/self/clear_refs), so
-   * that each model's peak is its own; where that is not allowed the peak stays process-wide.
-   */
   /**
    * The command that starts this program's JVM again, when it was started as a module (through
    * {@code bin/ddrm}); empty in tests and embedded use, where rows are timed in this process.
@@ -235,6 +230,10 @@ public final class SuiteBench {
     }
   }
 
+  /**
+   * Resets the kernel's peak-RSS mark of this process (Linux: "5" to /proc/self/clear_refs), so
+   * that each model's peak is its own; where that is not allowed the peak stays process-wide.
+   */
   private static void resetPeakRss() {
     try {
       Files.writeString(Path.of("/proc/self/clear_refs"), "5");
