@@ -152,7 +152,7 @@ public final class SuiteRunner {
   /** One try at a cell: skip it, leave it to its holder, or claim and run it. */
   private Attempt attempt(SuiteCell cell, String prefix, long started) {
     Path directory = cell.directory(out);
-    Optional<Attempt> settled = settled(cell, directory, prefix, started, false);
+    Optional<Attempt> settled = settled(cell, directory, prefix, started, Optional.empty());
     if (settled.isPresent()) {
       return settled.get();
     }
@@ -167,13 +167,14 @@ public final class SuiteRunner {
       return Attempt.HELD_ELSEWHERE;
     }
     try (Claim held = claim.get()) {
-      settled = settled(cell, directory, prefix, started, true);
+      Optional<Path> donor = CellDonors.forCell(suite, cell, extraOverrides, registry);
+      settled = settled(cell, directory, prefix, started,
+          Optional.of(donor.isPresent() ? "copying the same settings' record" : "running again"));
       if (settled.isPresent()) {
         return settled.get();
       }
       previous.filter(r -> !r.released()).ifPresent(r -> progress.println(prefix + ": the lease"
           + " of pid " + r.pid() + " on " + r.host() + " ran out; taking the cell over"));
-      Optional<Path> donor = CellDonors.forCell(suite, cell, extraOverrides, registry);
       long start = System.nanoTime();
       try {
         // metrics.json marks a finished cell: a stale one goes before the cell is copied from a
@@ -198,10 +199,11 @@ public final class SuiteRunner {
 
   /**
    * Whether the cell needs no run from this runner: finished with today's settings, or failed in
-   * another runner since this one started.
+   * another runner since this one started. A claimed cell ({@code whatNext} present) whose
+   * settings changed says so, and what comes next.
    */
   private Optional<Attempt> settled(SuiteCell cell, Path directory, String prefix, long started,
-      boolean claimed) {
+      Optional<String> whatNext) {
     Path metrics = directory.resolve(RunDirectory.METRICS);
     if (Files.exists(metrics)) {
       Optional<String> changed = CellSettings.changed(cell, directory, extraOverrides, registry);
@@ -211,10 +213,8 @@ public final class SuiteRunner {
             + (elsewhere ? ": finished by another runner" : ": finished before, skipped"));
         return Optional.of(elsewhere ? Attempt.FINISHED_ELSEWHERE : Attempt.FINISHED_BEFORE);
       }
-      if (claimed) {
-        progress.println(prefix + ": settings changed since it finished (" + changed.get()
-            + "), running again");
-      }
+      whatNext.ifPresent(next -> progress.println(prefix + ": settings changed since it"
+          + " finished (" + changed.get() + "), " + next));
       return Optional.empty();
     }
     Path failed = directory.resolve(FAILED);

@@ -163,6 +163,10 @@ class SuiteRunnerTest {
     Path table = runTableSuite();
     progress.reset();
     assertThat(run(figure, out)).isEqualTo(new SuiteRunner.Tally(0, 0, 0, 0, 1));
+    assertThat(progress.toString(StandardCharsets.UTF_8))
+        .contains("mf seed=1: settings changed since it finished (train.epochs), copying the"
+            + " same settings' record")
+        .doesNotContain("running again");
     assertThat(Files.readString(out.resolve("cells/mf/seed-1/metrics.json")))
         .isEqualTo(Files.readString(table.resolve("cells/mf-bpr/seed-1/metrics.json")));
   }
