@@ -10,8 +10,9 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Denoising implicit-feedback recommendation on TensorFlow Java.",
-    subcommands = {RunCommand.class, RecommendCommand.class, SuiteCommand.class, BenchCommand.class,
-        ListCommand.class, DataCommand.class, DoctorCommand.class})
+    subcommands = {RunCommand.class, RecommendCommand.class, SuiteCommand.class,
+        CompareCommand.class, BenchCommand.class, ListCommand.class, DataCommand.class,
+        DoctorCommand.class})
 final class DdrmCommand {
   @Option(names = "--debug", scope = ScopeType.INHERIT,
       description = "on an error, print its stack trace too (or set DDRM_DEBUG=1)")
