@@ -2,6 +2,7 @@ package org.ddrm.eval.suite;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -40,16 +41,9 @@ public final class RunComparison {
         throw new IllegalArgumentException(run + " and " + other + " share " + x.length
             + " user(s) of the " + split + " split; a paired test needs two or more");
       }
-      lines.add(new Line(metric, mean(x), mean(y), PairedTests.test(x, y)));
+      lines.add(new Line(metric, Arrays.stream(x).average().orElseThrow(),
+          Arrays.stream(y).average().orElseThrow(), PairedTests.test(x, y)));
     }
     return lines;
-  }
-
-  private static double mean(double[] values) {
-    double sum = 0;
-    for (double v : values) {
-      sum += v;
-    }
-    return sum / values.length;
   }
 }
