@@ -20,6 +20,8 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,14 +29,17 @@ import org.slf4j.LoggerFactory;
  * The suite's figures, each as PNG and SVG (XChart): training curves per stage (mean loss, and
  * the first metric on validation, per epoch, one line per finished cell, from its
  * {@code curve.tsv}), and for every swept key each metric against the swept value (one line per
- * row, error bars one standard deviation over seeds; bars for non-numeric values such as
- * {@code ddrm.loss}); for a search, each row's trials' validation metric against every numeric
+ * row, error bars one standard deviation over seeds, a log x axis where the values span two
+ * decades or more, each row that sweeps nothing as a dashed reference line; bars for non-numeric
+ * values such as {@code ddrm.loss}); for a search, each row's trials' validation metric against every numeric
  * searched key (log scale for {@code loguniform} ranges).
  */
 final class SuitePlots {
   private static final Logger log = LoggerFactory.getLogger(SuitePlots.class);
   private static final int WIDTH = 900;
   private static final int HEIGHT = 560;
+  /** A numeric sweep whose largest value is this many times its smallest gets a log x axis. */
+  private static final double LOG_AXIS_SPAN = 100;
 
   private SuitePlots() {}
 
@@ -96,7 +101,8 @@ final class SuitePlots {
     return charts;
   }
 
-  private static Optional<Chart<?, ?>> sweep(ResultsTable table, String axis, String metric) {
+  /** One metric (test) against one swept key: lines for numeric values, bars otherwise. */
+  static Optional<Chart<?, ?>> sweep(ResultsTable table, String axis, String metric) {
     Map<String, List<ResultsTable.Line>> series = new LinkedHashMap<>();
     for (ResultsTable.Line line : table.lines()) {
       Map<String, String> point = line.variant().point();
@@ -125,6 +131,10 @@ final class SuitePlots {
             sdOrZero(l.metrics().get(metric))}).sorted((a, b) -> Double.compare(a[0], b[0])).toList();
         addLine(chart, name, points, points.stream().mapToDouble(p -> p[2]).toArray());
       });
+      double[] x = series.values().stream().flatMap(List::stream)
+          .mapToDouble(l -> Double.parseDouble(l.variant().point().get(axis))).sorted().toArray();
+      chart.getStyler().setXAxisLogarithmic(x[0] > 0 && x[x.length - 1] / x[0] >= LOG_AXIS_SPAN);
+      addReferenceLines(chart, table, metric, x[0], x[x.length - 1]);
       return Optional.of(chart);
     }
     CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
@@ -136,6 +146,24 @@ final class SuitePlots {
         lines.stream().map(l -> (Number) l.metrics().get(metric).mean()).toList(),
         lines.stream().map(l -> (Number) sdOrZero(l.metrics().get(metric))).toList()));
     return Optional.of(chart);
+  }
+
+  /**
+   * Each row that sweeps nothing (a baseline such as the backend alone) as a dashed horizontal
+   * line across the swept range, so the sweep reads against it.
+   */
+  private static void addReferenceLines(XYChart chart, ResultsTable table, String metric,
+      double from, double to) {
+    for (ResultsTable.Line line : table.lines()) {
+      ResultsTable.Summary value = line.metrics().get(metric);
+      if (!line.variant().point().isEmpty() || value == null) {
+        continue;
+      }
+      XYSeries reference = chart.addSeries(line.variant().row().name(), new double[] {from, to},
+          new double[] {value.mean(), value.mean()});
+      reference.setLineStyle(SeriesLines.DASH_DASH);
+      reference.setMarker(SeriesMarkers.NONE);
+    }
   }
 
   /** The finished trials' validation metric against one numeric searched key. */

@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The report from hand-made run directories: table statistics, files, plots. */
@@ -155,6 +158,42 @@ class SuiteReportTest {
     String md = Files.readString(out.resolve("report/results.md"));
     assertThat(md).contains("## Comparisons", "| b | start |",
         String.format("%+.4f", users.meanDifference()));
+  }
+
+  @Test
+  void aSweepOverDecadesIsPlottedOnALogAxisAgainstTheRowsThatSweepNothing() throws Exception {
+    Path file = dir.resolve("suite.properties");
+    Files.writeString(file, """
+        suite.seeds = 1
+        suite.baseline = a
+        suite.metrics = recall@20
+        row.a.config = a.properties
+        row.b.config = b.properties
+        row.b.sweep.ddrm.noise_scale = 0.00001, 0.001
+        row.c.config = c.properties
+        row.c.sweep.ddrm.steps = 10, 60
+        """);
+    SuiteFile suite = SuiteFile.load(file);
+    Path out = dir.resolve("out");
+    writeCell(out.resolve("cells/a/seed-1"), A[0]);
+    writeCell(out.resolve("cells/b_ddrm.noise_scale=0.00001/seed-1"), B[0]);
+    writeCell(out.resolve("cells/b_ddrm.noise_scale=0.001/seed-1"), B[1]);
+    writeCell(out.resolve("cells/c_ddrm.steps=10/seed-1"), B[0]);
+    writeCell(out.resolve("cells/c_ddrm.steps=60/seed-1"), B[1]);
+    ResultsTable table = SuiteReport.write(suite, out).table();
+
+    XYChart scale = (XYChart) SuitePlots.sweep(table, "ddrm.noise_scale", "recall@20").orElseThrow();
+    assertThat(scale.getStyler().isXAxisLogarithmic()).isTrue();
+    assertThat(scale.getSeriesMap()).containsOnlyKeys("b", "a");
+    XYSeries reference = scale.getSeriesMap().get("a");
+    assertThat(reference.getXData()).containsExactly(0.00001, 0.001);
+    assertThat(reference.getYData()).containsExactly(mean(A[0]), mean(A[0]));
+    assertThat(reference.getLineStyle()).isEqualTo(SeriesLines.DASH_DASH);
+
+    XYChart steps = (XYChart) SuitePlots.sweep(table, "ddrm.steps", "recall@20").orElseThrow();
+    assertThat(steps.getStyler().isXAxisLogarithmic()).isFalse();
+    assertThat(steps.getSeriesMap()).containsOnlyKeys("c", "a");
+    assertThat(out.resolve("report/plots/sweep-ddrm.noise_scale-recall@20.png")).isRegularFile();
   }
 
   private static double mean(double[] values) {
